@@ -1,0 +1,63 @@
+/** The `claims` command line: commander wiring; `run(argv, io)` returns the exit code and never exits the process. */
+import { Command, CommanderError, Option } from 'commander';
+import pkg from '../../package.json' with { type: 'json' };
+import { ConfigError } from '../config.js';
+import { type Io, UsageError } from './io.js';
+import { resolveSettings, type GlobalOptions } from './settings.js';
+import { validate, type ValidateOptions } from './validate.js';
+
+export type { Io } from './io.js';
+
+function buildProgram(io: Io, setCode: (n: number) => void): Command {
+  const program = new Command('claims')
+    .description('Track where claims about companies come from, and check that each is as well sourced as it says.')
+    .version(pkg.version, '-V, --version')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(`claims: ${s.replace(/^error: /, '')}`),
+    })
+    .showSuggestionAfterError(true);
+
+  const withGlobals = (cmd: Command): Command =>
+    cmd
+      .option('--dir <folder>', 'dataset folder', undefined)
+      .option('--today <date>', 'the date time-dependent rules measure against (YYYY-MM-DD)')
+      .option('--config <file>', 'configuration file (default: claims.config.yaml if present)');
+
+  withGlobals(
+    program
+      .command('validate')
+      .description('lint claim and source files: schema, references, provenance and dates')
+      .argument('[paths...]', 'folders or files to check (default: ./claims); files are checked within their whole dataset')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'github']).default('stylish'))
+      .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
+      .option('--quiet', 'report errors only'),
+  ).action((paths: string[], opts: ValidateOptions & GlobalOptions) => {
+    const settings = resolveSettings(opts, io.cwd());
+    setCode(validate(paths, opts, settings, io));
+  });
+  return program;
+}
+
+/** Runs the CLI with `argv` as process.argv gives it; returns the exit code: 0 ok, 1 lint failures, 2 the run failed. */
+export async function run(argv: string[], io: Io): Promise<number> {
+  let code = 0;
+  const program = buildProgram(io, (n) => (code = n));
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? 0 : 2;
+    }
+    if (err instanceof UsageError || err instanceof ConfigError) {
+      io.stderr.write(`claims: ${err.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`claims: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    if (io.env.CLAIMS_DEBUG) io.stderr.write(`${err instanceof Error ? err.stack : ''}\n`);
+    return 2;
+  }
+}

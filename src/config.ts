@@ -1,0 +1,84 @@
+/** `claims.config.yaml`: the date to check against, rule severities and entity aliases. */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { parsePartialDate } from './model/date.js';
+import { parseFile, formatPath } from './load/parse.js';
+import { makeLocate } from './load/locate.js';
+import { LineCounter, parseDocument } from 'yaml';
+import { ruleById } from './rules/index.js';
+import { didYouMean } from './util/suggest.js';
+import type { SeveritySetting } from './diagnostic.js';
+
+/** The default config file name, looked up in the working directory. */
+export const CONFIG_FILE = 'claims.config.yaml';
+
+/** A loaded configuration. */
+export interface Config {
+  /** `YYYY-MM-DD`, when set. */
+  today?: string;
+  rules: Record<string, SeveritySetting>;
+  aliases: Record<string, string>;
+  /** The file it came from, when any. */
+  file?: string;
+}
+
+/** A configuration that cannot be used: the run stops with exit 2 and this one-line reason. */
+export class ConfigError extends Error {}
+
+const ConfigSchema = z.strictObject({
+  today: z.union([z.string(), z.number()]).optional(),
+  rules: z.record(z.string(), z.enum(['error', 'warning', 'off'])).optional(),
+  aliases: z.record(z.string(), z.string()).optional(),
+});
+
+/** A `--today` or `today:` value as `YYYY-MM-DD`, or undefined when it is not a full date. */
+export function parseToday(value: unknown): string | undefined {
+  const d = parsePartialDate(value);
+  return d?.precision === 'day' ? d.text : undefined;
+}
+
+/** Loads `file` (explicit) or `claims.config.yaml` in `cwd` when present. */
+export function loadConfig(cwd: string, file?: string): Config {
+  const path = resolve(cwd, file ?? CONFIG_FILE);
+  if (!existsSync(path)) {
+    if (file !== undefined) throw new ConfigError(`config file ${file} does not exist`);
+    return { rules: {}, aliases: {} };
+  }
+  const shown = file ?? CONFIG_FILE;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`cannot read config ${shown}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const locate = makeLocate(doc, lineCounter);
+  const fail = (p: (string | number)[], message: string): never => {
+    const r = locate(p);
+    throw new ConfigError(`invalid config ${shown}:${r.line}:${r.column}: ${message}`);
+  };
+  const syntax = parseFile(text).problems.find((x) => x.kind === 'syntax' && x.messageId !== 'not-a-mapping' && x.messageId !== 'empty-file');
+  if (syntax) throw new ConfigError(`invalid config ${shown}:${syntax.range.line}:${syntax.range.column}: ${syntax.message}`);
+  const raw = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as unknown;
+  const parsed = ConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    if (issue.code === 'unrecognized_keys') {
+      const key = issue.keys[0]!;
+      return fail([...(issue.path as string[]), key], `unknown setting "${key}".${didYouMean(key, ['today', 'rules', 'aliases'])}`);
+    }
+    return fail(issue.path as string[], `\`${formatPath(issue.path as string[])}\`: ${issue.code === 'invalid_value' ? 'use error, warning or off' : issue.message}`);
+  }
+  const cfg = parsed.data;
+  for (const id of Object.keys(cfg.rules ?? {})) {
+    if (!ruleById.has(id)) fail(['rules', id], `unknown rule "${id}".${didYouMean(id, ruleById.keys())}`);
+  }
+  let today: string | undefined;
+  if (cfg.today !== undefined) {
+    today = parseToday(cfg.today);
+    if (today === undefined) fail(['today'], '`today` must be a full date, YYYY-MM-DD');
+  }
+  return { today, rules: cfg.rules ?? {}, aliases: cfg.aliases ?? {}, file: shown };
+}

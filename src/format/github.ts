@@ -1,0 +1,23 @@
+import type { Formatter } from './types.js';
+
+/** Escapes a workflow command's message (`%`, CR, LF). */
+function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Escapes a workflow command's property value (also `:` and `,`). */
+function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** GitHub Actions workflow commands: one `::error`/`::warning` annotation per diagnostic. */
+export const github: Formatter = (result) => {
+  const lines = result.diagnostics.map((d) => {
+    const props = [
+      `file=${escapeProperty(d.file)}`, `line=${d.line}`, `col=${d.column}`, `endLine=${d.endLine}`, `endColumn=${d.endColumn}`,
+      `title=${escapeProperty(d.rule)}`,
+    ].join(',');
+    return `::${d.severity} ${props}::${escapeData(d.message)}`;
+  });
+  return lines.length > 0 ? lines.join('\n') + '\n' : '';
+};

@@ -1,0 +1,36 @@
+import { Chalk } from 'chalk';
+import type { Diagnostic } from '../diagnostic.js';
+import type { Formatter } from './types.js';
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** ESLint's "stylish": diagnostics grouped by file, aligned columns, a summary line. */
+export const stylish: Formatter = (result, { color }) => {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of result.diagnostics) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
+  const lines: string[] = [];
+  for (const [file, list] of byFile) {
+    lines.push(c.underline(file));
+    const posWidth = Math.max(...list.map((d) => `${d.line}:${d.column}`.length));
+    for (const d of list) {
+      const pos = `${d.line}:${d.column}`.padEnd(posWidth);
+      const sev = d.severity === 'error' ? c.red('error  ') : c.yellow('warning');
+      lines.push(`  ${c.dim(pos)}  ${sev}  ${d.message}  ${c.dim(d.rule)}`);
+    }
+    lines.push('');
+  }
+  const total = result.errorCount + result.warningCount;
+  if (total === 0) {
+    lines.push(c.green(`✔ ${plural(result.files, 'file')} checked (${plural(result.claims, 'claim')}, ${plural(result.sources, 'source')}): no problems`));
+  } else {
+    const summary = `✖ ${plural(total, 'problem')} (${plural(result.errorCount, 'error')}, ${plural(result.warningCount, 'warning')})`;
+    lines.push(c.bold(result.errorCount > 0 ? c.red(summary) : c.yellow(summary)));
+    lines.push(c.dim(`  in ${plural(byFile.size, 'file')} of ${result.files} checked (${plural(result.claims, 'claim')}, ${plural(result.sources, 'source')})`));
+  }
+  return lines.join('\n') + '\n';
+};

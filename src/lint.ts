@@ -1,0 +1,70 @@
+/** Runs the rules over a loaded dataset and turns their reports into located diagnostics. No printing, no exit codes. */
+import type { Dataset } from './load/dataset.js';
+import { locatorFor } from './load/dataset.js';
+import type { Locate } from './load/locate.js';
+import { formatPath } from './load/parse.js';
+import { buildIndex, claimProvenance, Entities, type Provenance } from './provenance/index.js';
+import type { Claim } from './model/schema.js';
+import { rules as allRules, type Rule } from './rules/index.js';
+import { compareDiagnostics, type Diagnostic, type LintResult, type Report, type SeveritySetting } from './diagnostic.js';
+
+/** How to lint: the date, severities per rule, entity aliases, and which files to report on. */
+export interface LintOptions {
+  today: string;
+  severities?: Record<string, SeveritySetting>;
+  entities?: Entities;
+  /** Report only diagnostics in these display paths (the whole dataset is still loaded and checked). */
+  only?: ReadonlySet<string>;
+  rules?: readonly Rule[];
+}
+
+function interpolate(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => (k in data ? String(data[k]) : `{{${k}}}`));
+}
+
+/** Lints a dataset. */
+export function lint(dataset: Dataset, options: LintOptions): LintResult {
+  const index = buildIndex(dataset);
+  const entities = options.entities ?? new Entities();
+  const provCache = new Map<Claim, Provenance>();
+  const provenance = (c: Claim): Provenance => {
+    let p = provCache.get(c);
+    if (!p) provCache.set(c, (p = claimProvenance(c, index, entities)));
+    return p;
+  };
+  const absByFile = new Map(dataset.files.map((f) => [f.file, f.abs]));
+  const locators = new Map<string, Locate | undefined>();
+  const locate = (file: string): Locate | undefined => {
+    if (!locators.has(file)) {
+      const abs = absByFile.get(file);
+      locators.set(file, abs === undefined ? undefined : locatorFor(abs));
+    }
+    return locators.get(file);
+  };
+
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of options.rules ?? allRules) {
+    const setting = options.severities?.[rule.id] ?? rule.meta.defaultSeverity;
+    if (setting === 'off') continue;
+    const report = (r: Report): void => {
+      if (options.only && !options.only.has(r.file)) return;
+      const range = r.range ?? locate(r.file)?.(r.path, r.anchor) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
+      const template = rule.meta.messages[r.messageId] ?? rule.meta.messages.default ?? r.messageId;
+      diagnostics.push({
+        file: r.file, ...range, severity: setting, rule: rule.id, messageId: r.messageId,
+        message: interpolate(template, r.data), path: formatPath(r.path),
+      });
+    };
+    rule.check({ dataset, index, entities, today: options.today, provenance, report });
+  }
+  diagnostics.sort(compareDiagnostics);
+  const reported = options.only ? dataset.files.filter((f) => options.only!.has(f.file)) : dataset.files;
+  return {
+    files: reported.length,
+    claims: dataset.claims.length,
+    sources: dataset.sources.length,
+    errorCount: diagnostics.filter((d) => d.severity === 'error').length,
+    warningCount: diagnostics.filter((d) => d.severity === 'warning').length,
+    diagnostics,
+  };
+}

@@ -1,0 +1,107 @@
+/** Loads a whole dataset: every file parsed and checked on its own, keeping only what cross-file rules need. */
+import { readFileSync } from 'node:fs';
+import { basename, dirname, relative, resolve, sep, extname } from 'node:path';
+import type { Claim, Source } from '../model/schema.js';
+import { discover } from './discover.js';
+import { parseFile, type FileProblem } from './parse.js';
+import type { Locate } from './locate.js';
+
+/** A claim that passed the schema, with the file it came from. */
+export interface ClaimRecord {
+  file: string;
+  data: Claim;
+}
+
+/** A source that passed the schema, with the file it came from. */
+export interface SourceRecord {
+  file: string;
+  data: Source;
+}
+
+/** One file of the dataset as loaded. */
+export interface FileRecord {
+  /** Path relative to the working directory, with `/` separators. */
+  file: string;
+  abs: string;
+  /** File name without extension: must equal `id`. */
+  stem: string;
+  /** The declared `type`, when readable. */
+  type?: 'claim' | 'source';
+  /** The declared `id`, when it is a string (even if the file has schema errors, so references to it resolve). */
+  id?: string;
+  /** True when the file parsed and passed the schema. */
+  valid: boolean;
+  problems: FileProblem[];
+}
+
+/** A loaded dataset: the input of provenance, rules, queries and reports. */
+export interface Dataset {
+  /** The dataset folder, absolute. */
+  root: string;
+  files: FileRecord[];
+  claims: ClaimRecord[];
+  sources: SourceRecord[];
+  /** Every declared id (valid or not), to the files declaring it. */
+  ids: Map<string, FileRecord[]>;
+}
+
+/** Display path: relative to cwd, `/` separators. */
+export function displayPath(abs: string, cwd: string): string {
+  const rel = relative(cwd, abs) || basename(abs);
+  return sep === '/' ? rel : rel.split(sep).join('/');
+}
+
+/** Reads and parses one file into a record; `keepLocate` hands back the locator for callers that report now. */
+function loadFile(abs: string, root: string, cwd: string): { record: FileRecord; parsed?: ClaimRecord | SourceRecord; locate?: Locate } {
+  const file = displayPath(abs, cwd);
+  const stem = basename(abs, extname(abs));
+  let text: string;
+  try {
+    const buf = readFileSync(abs);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const message = code
+      ? `Cannot read the file (${code}): check that it exists and is readable.`
+      : 'The file is not valid UTF-8 text: save it as UTF-8.';
+    const problem: FileProblem = { kind: 'syntax', messageId: code ? 'unreadable' : 'invalid-utf8', message, path: [], range: { line: 1, column: 1, endLine: 1, endColumn: 1 } };
+    return { record: { file, abs, stem, valid: false, problems: [problem] } };
+  }
+  const underSources = relative(root, dirname(abs)).split(sep)[0] === 'sources';
+  const result = parseFile(text, { underSources });
+  const id = typeof result.raw?.id === 'string' ? result.raw.id : undefined;
+  const record: FileRecord = { file, abs, stem, type: result.declaredType, id, valid: result.parsed !== undefined, problems: result.problems };
+  return { record, parsed: result.parsed ? { file, data: result.parsed.data } as ClaimRecord | SourceRecord : undefined, locate: result.locate };
+}
+
+/** Loads every YAML file under `root` (an absolute or cwd-relative folder). */
+export function loadDataset(root: string, cwd: string = process.cwd()): Dataset {
+  const absRoot = resolve(cwd, root);
+  const found = discover(absRoot);
+  const ds: Dataset = { root: absRoot, files: [], claims: [], sources: [], ids: new Map() };
+  for (const u of found.unreadable) {
+    const problem: FileProblem = { kind: 'syntax', messageId: 'unreadable', message: `Cannot read this path (${u.reason}); it was skipped.`, path: [], range: { line: 1, column: 1, endLine: 1, endColumn: 1 } };
+    ds.files.push({ file: displayPath(u.path, cwd), abs: u.path, stem: basename(u.path), valid: false, problems: [problem] });
+  }
+  for (const abs of found.files) {
+    const { record, parsed } = loadFile(abs, absRoot, cwd);
+    ds.files.push(record);
+    if (record.id !== undefined) {
+      const list = ds.ids.get(record.id);
+      if (list) list.push(record);
+      else ds.ids.set(record.id, [record]);
+    }
+    if (parsed && record.type === 'claim') ds.claims.push(parsed as ClaimRecord);
+    else if (parsed && record.type === 'source') ds.sources.push(parsed as SourceRecord);
+  }
+  return ds;
+}
+
+/** Re-reads one file to locate paths in it (cross-file rules report paths; positions are computed only where needed). */
+export function locatorFor(abs: string): Locate | undefined {
+  try {
+    return parseFile(readFileSync(abs, 'utf8')).locate;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,185 @@
+/** Parses one claim or source file: YAML with positions, then the schema chosen by `type`. */
+import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
+import type { z } from 'zod';
+import { ClaimSchema, EvidenceSchema, SourceSchema, EXPECTED, type Claim, type Source } from '../model/schema.js';
+import { didYouMean } from '../util/suggest.js';
+import { makeLocate, offsetRange, type Locate, type PathSegment, type Range } from './locate.js';
+
+/** Alias expansions beyond this count are treated as an alias bomb. */
+export const MAX_ALIAS_COUNT = 100;
+
+/** A problem found while reading one file, before any cross-file rule runs. */
+export interface FileProblem {
+  kind: 'syntax' | 'schema';
+  /** Stable id of the kind of problem, e.g. `duplicate-key`, `unknown-field`. */
+  messageId: string;
+  message: string;
+  path: PathSegment[];
+  range: Range;
+}
+
+export type Parsed =
+  | { type: 'claim'; data: Claim; raw: Record<string, unknown> }
+  | { type: 'source'; data: Source; raw: Record<string, unknown> };
+
+/** What reading one file gives: valid data, or the raw mapping (for ids) and its problems. */
+export interface ParseResult {
+  parsed?: Parsed;
+  /** The root mapping as plain data, when the YAML could be read; kept so ids still resolve for other files. */
+  raw?: Record<string, unknown>;
+  /** The `type` the file declares, when it is claim or source. */
+  declaredType?: 'claim' | 'source';
+  problems: FileProblem[];
+  locate?: Locate;
+}
+
+const CLAIM_KEYS = Object.keys(ClaimSchema.shape);
+const SOURCE_KEYS = Object.keys(SourceSchema.shape);
+const EVIDENCE_KEYS = Object.keys(EvidenceSchema.shape);
+const DATE_FIELDS = new Set(['as_of', 'due', 'published', 'retrieved']);
+
+/** Formats a document path the way diagnostics show it: `evidence[1].origin`. */
+export function formatPath(path: readonly PathSegment[]): string {
+  let out = '';
+  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out === '' ? seg : `.${seg}`;
+  return out;
+}
+
+/** Hides the byte-order mark so positions match what editors show. */
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function yamlProblems(doc: Document, lineCounter: LineCounter): FileProblem[] {
+  const out: FileProblem[] = [];
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    const [start, end] = e.pos;
+    let message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    let messageId = e.code.toLowerCase().replace(/_/g, '-');
+    if (e.code === 'DUPLICATE_KEY') {
+      message = `${message}: remove one of the duplicate keys`;
+      messageId = 'duplicate-key';
+    } else if (e.code === 'MULTIPLE_DOCS') {
+      message = 'The file holds more than one YAML document: keep one claim or source per file and remove the `---` separator';
+      messageId = 'multiple-documents';
+    } else if (e.code === 'TAG_RESOLVE_FAILED' || /tag/i.test(e.message)) {
+      message = `${message}: custom YAML tags are not allowed (nothing is executed); write a plain value`;
+      messageId = 'unknown-tag';
+    } else if (/tab/i.test(e.message)) {
+      message = `${message}: indent with spaces, not tabs`;
+    }
+    out.push({ kind: 'syntax', messageId, message, path: [], range: offsetRange(lineCounter, start, end) });
+  }
+  return out;
+}
+
+function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
+  let cur = data;
+  for (const seg of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string | number, unknown>)[seg];
+  }
+  return cur;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value === 'string' ? 'the text' : `the ${typeof value}`} ${JSON.stringify(value)}`;
+}
+
+function keysFor(type: 'claim' | 'source', path: readonly PathSegment[]): string[] {
+  if (path[0] === 'evidence' && path.length === 2) return EVIDENCE_KEYS;
+  return type === 'claim' ? CLAIM_KEYS : SOURCE_KEYS;
+}
+
+function expectedFor(path: readonly PathSegment[]): string | undefined {
+  const field = [...path].reverse().find((s): s is string => typeof s === 'string');
+  if (field === undefined) return undefined;
+  if (DATE_FIELDS.has(field)) return EXPECTED.date;
+  if (field === 'value') return EXPECTED.value;
+  if (field === 'url' || field === 'archive_url') return EXPECTED.url;
+  return undefined;
+}
+
+/** Turns one zod issue into problems with positions and a fix. */
+function schemaProblems(issue: z.core.$ZodIssue, type: 'claim' | 'source', data: unknown, locate: Locate): FileProblem[] {
+  const path = issue.path as PathSegment[];
+  const label = formatPath(path);
+  const at = (p: PathSegment[], messageId: string, message: string, anchor: 'key' | 'value' = 'value'): FileProblem => ({
+    kind: 'schema', messageId, message, path: p, range: locate(p, anchor),
+  });
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => {
+        const where = formatPath([...path, key]);
+        const hint = didYouMean(key, keysFor(type, path));
+        return at([...path, key], 'unknown-field', `Unknown field \`${where}\`.${hint || ' Remove it.'}`, 'key');
+      });
+    case 'invalid_type': {
+      const actual = valueAt(data, path);
+      if (actual === undefined) return [at(path, 'missing-field', `Missing required field \`${label}\`: add it.`)];
+      const expected = expectedFor(path) ?? (issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`);
+      return [at(path, 'wrong-type', `\`${label}\` must be ${expected}, not ${describe(actual)}.`)];
+    }
+    case 'invalid_value': {
+      const actual = valueAt(data, path);
+      const options = issue.values.map(String);
+      const hint = typeof actual === 'string' ? didYouMean(actual, options) : '';
+      return [at(path, 'invalid-value', `\`${label}\` is ${describe(actual)}, which is not allowed.${hint} Use one of: ${options.join(', ')}.`)];
+    }
+    case 'invalid_union': {
+      const actual = valueAt(data, path);
+      const expected = expectedFor(path) ?? 'another form';
+      return [at(path, 'wrong-type', `\`${label}\` is ${describe(actual)}; it must be ${expected}.`)];
+    }
+    default: {
+      const detail = issue.message.startsWith('must') || issue.message.startsWith('is ') ? issue.message : `is invalid: ${issue.message}`;
+      return [at(path, issue.code === 'custom' ? 'constraint' : 'invalid-format', `\`${label}\` ${detail}.`.replace(/\.\.$/, '.'))];
+    }
+  }
+}
+
+/** Reads one file's text: never throws, reports every problem with a position. */
+export function parseFile(text: string, hint?: { underSources?: boolean }): ParseResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(stripBom(text), { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const locate = makeLocate(doc, lineCounter);
+  const syntax = yamlProblems(doc, lineCounter);
+  if (syntax.length > 0) return { problems: syntax, locate };
+
+  const first = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  if (doc.contents === null) {
+    return { problems: [{ kind: 'syntax', messageId: 'empty-file', message: 'The file is empty: a claim or source file is a mapping that starts with `type: claim` or `type: source`.', path: [], range: first }], locate };
+  }
+  if (!isMap(doc.contents)) {
+    return { problems: [{ kind: 'syntax', messageId: 'not-a-mapping', message: 'The file must hold a mapping of fields (`type: claim`, `id: …`), not a list or a single value.', path: [], range: locate([]) }], locate };
+  }
+  let raw: Record<string, unknown>;
+  try {
+    raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown>;
+  } catch (err) {
+    const message = err instanceof Error && /alias/i.test(err.message)
+      ? `Aliases expand beyond the safe bound of ${MAX_ALIAS_COUNT}: write the values out instead of nesting anchors.`
+      : `The YAML cannot be read: ${err instanceof Error ? err.message : String(err)}`;
+    return { problems: [{ kind: 'syntax', messageId: 'alias-bomb', message, path: [], range: locate([]) }], locate };
+  }
+
+  const type = raw.type;
+  if (type !== 'claim' && type !== 'source') {
+    const guess = hint?.underSources ? 'source' : 'claim';
+    const message = type === undefined
+      ? `Missing required field \`type\`: add \`type: ${guess}\` (or \`type: ${guess === 'claim' ? 'source' : 'claim'}\`).`
+      : `\`type\` is ${describe(type)}; it must be claim or source.${typeof type === 'string' ? didYouMean(type, ['claim', 'source']) : ''}`;
+    return { raw, problems: [{ kind: 'schema', messageId: type === undefined ? 'missing-field' : 'invalid-value', message, path: ['type'], range: locate(['type']) }], locate };
+  }
+
+  const result = (type === 'claim' ? ClaimSchema : SourceSchema).safeParse(raw);
+  if (!result.success) {
+    const problems = result.error.issues.flatMap((i) => schemaProblems(i, type, raw, locate));
+    return { raw, declaredType: type, problems, locate };
+  }
+  const parsed = { type, data: result.data, raw } as Parsed;
+  return { parsed, raw, declaredType: type, problems: [], locate };
+}

@@ -1,0 +1,111 @@
+/** The claim-file and source-file formats, as zod schemas (the single source of truth for types and JSON Schema). */
+import { z } from 'zod';
+import { parsePartialDate } from './date.js';
+import { parseValue, VALUE_FORMS } from './value.js';
+
+export const STATUSES = ['rumored', 'company-reported', 'independent', 'disputed', 'retracted'] as const;
+export const CATEGORIES = [
+  'arr', 'revenue', 'valuation', 'funding-round', 'funding-total', 'investment', 'partnership',
+  'acquisition', 'infrastructure', 'product', 'people', 'market', 'other',
+] as const;
+export const ASSERTIONS = ['fact', 'forecast', 'opinion'] as const;
+export const OUTCOMES = ['met', 'missed', 'withdrawn'] as const;
+export const SOURCE_KINDS = ['news', 'analysis', 'primary', 'database', 'filing', 'social', 'interview', 'anonymous'] as const;
+
+export const SLUG_RE = /^[a-z0-9][a-z0-9-]*$/;
+const DATE_PATTERN = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/** What each kind of field accepts, in words: used to explain schema errors. */
+export const EXPECTED = {
+  slug: 'a slug of lowercase letters, digits and hyphens, e.g. "arr-2026-02"',
+  date: 'an ISO date: 2026, 2026-02 or 2026-02-15 (a real calendar date)',
+  url: 'an http:// or https:// URL',
+  value: VALUE_FORMS,
+} as const;
+
+const slug = z.string().regex(SLUG_RE, { message: `must be ${EXPECTED.slug}` });
+const text = z.string().trim().min(1, { message: 'must not be empty' });
+const entity = text;
+const isoDate = z
+  .union([z.int().min(1000).max(9999), z.string().regex(DATE_PATTERN)])
+  .refine((v) => parsePartialDate(v) !== undefined, { message: `must be ${EXPECTED.date}` })
+  .meta({ description: 'ISO date, possibly partial: 2026, 2026-02 or 2026-02-15' });
+const url = z
+  .string()
+  .regex(/^https?:\/\/[^\s]+$/, { message: `must be ${EXPECTED.url}` })
+  .refine((v) => URL.canParse(v), { message: `must be ${EXPECTED.url}` });
+const valueShorthand = z
+  .union([z.number(), z.string().min(1)])
+  .refine((v) => parseValue(v) !== undefined, { message: `is not a value shorthand; use ${VALUE_FORMS}` });
+
+/** One piece of evidence: where a quote was read, what it relays, and where it traces to. */
+export const EvidenceSchema = z
+  .strictObject({
+    source: slug.meta({ description: 'Id of the source the quote was read in' }),
+    via: z.array(slug).optional().meta({ description: 'Ids of the relays between origin and source, from the origin outward' }),
+    origin: slug.optional().meta({ description: 'Id of the source the statement ultimately traces to (default: source)' }),
+    quote: z.string().optional().meta({ description: 'A verbatim excerpt of the source (whitespace may differ)' }),
+    locator: z.union([z.string(), z.number()]).optional().meta({ description: 'Where in the source: paragraph, table row, page' }),
+  })
+  .meta({ description: 'One piece of evidence for a claim' });
+
+/** A claim: one statement about a company, with its evidence and declared status. */
+export const ClaimSchema = z
+  .strictObject({
+    type: z.literal('claim'),
+    id: slug,
+    subject: entity.meta({ description: 'The entity the claim is about, e.g. "Mistral AI"' }),
+    parties: z.array(entity).optional().meta({ description: 'Counterparties: partner, investor, acquired company' }),
+    category: z.enum(CATEGORIES),
+    assertion: z.enum(ASSERTIONS).optional().meta({ description: 'fact (default), forecast or opinion' }),
+    statement: text.meta({ description: "One sentence in the dataset's own words" }),
+    value: z
+      .union([valueShorthand, z.array(valueShorthand).min(1)])
+      .optional()
+      .meta({ description: `Value shorthand, or a list of equivalent forms: ${VALUE_FORMS}` }),
+    as_of: isoDate.optional(),
+    due: isoDate.optional().meta({ description: 'When a forecast should come true (required for forecasts)' }),
+    outcome: z.enum(OUTCOMES).optional(),
+    resolved_by: slug.optional().meta({ description: 'Id of the claim that resolves this forecast' }),
+    status: z.enum(STATUSES),
+    supersedes: slug.optional().meta({ description: 'Id of the claim this one replaces' }),
+    tags: z.array(text).optional(),
+    evidence: z.array(EvidenceSchema).min(1, { message: 'must list at least one piece of evidence' }),
+  })
+  .superRefine((c, ctx) => {
+    if (c.assertion === 'forecast' && c.due === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['due'], message: 'is required for a forecast: add `due:` with the date it should come true' });
+    }
+    if (c.outcome !== undefined && c.resolved_by === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['resolved_by'], message: 'is required with `outcome`: name the claim that shows the outcome' });
+    }
+    if (c.resolved_by !== undefined && c.outcome === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'is required with `resolved_by`: met, missed or withdrawn' });
+    }
+  })
+  .meta({ title: 'Claim', description: 'One claim about a company, with the evidence behind it' });
+
+/** A source: a text, database, post or person's remarks that evidence is read in or traces to. */
+export const SourceSchema = z
+  .strictObject({
+    type: z.literal('source'),
+    id: slug,
+    title: text,
+    publisher: text,
+    kind: z.enum(SOURCE_KINDS),
+    speaks_for: z.array(entity).optional().meta({ description: 'Entities whose own voice this source is' }),
+    url: url.optional(),
+    published: isoDate.optional(),
+    retrieved: isoDate.optional(),
+    archive_url: url.optional(),
+    cites: z.array(slug).optional().meta({ description: 'Ids of the sources this one relays' }),
+    notes: z.string().optional(),
+  })
+  .meta({ title: 'Source', description: 'A source that evidence is read in or traces to' });
+
+export type Claim = z.infer<typeof ClaimSchema>;
+export type Source = z.infer<typeof SourceSchema>;
+export type Evidence = z.infer<typeof EvidenceSchema>;
+export type Status = (typeof STATUSES)[number];
+export type Category = (typeof CATEGORIES)[number];
+export type SourceKind = (typeof SOURCE_KINDS)[number];

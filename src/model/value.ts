@@ -1,0 +1,93 @@
+/** How a value's figure relates to the truth it describes. */
+export type Bound = 'exact' | 'about' | 'above' | 'at-least' | 'below' | 'at-most';
+
+/** A parsed value shorthand such as `">$400M"` or `"~€1.7B"`. */
+export interface ParsedValue {
+  /** The figure in units: `">$400M"` is 400000000. */
+  amount: number;
+  /** ISO 4217 code for money, else null. */
+  currency: string | null;
+  /** `money`, `percent` or `number`. */
+  unit: 'money' | 'percent' | 'number';
+  bound: Bound;
+  /** The shorthand as written. */
+  text: string;
+}
+
+const BOUNDS: Record<string, Bound> = { '~': 'about', '>': 'above', '>=': 'at-least', '<': 'below', '<=': 'at-most' };
+const SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP' };
+const SCALES: Record<string, number> = { K: 1e3, M: 1e6, B: 1e9, T: 1e12 };
+
+const VALUE_RE = /^(~|>=|<=|>|<)?\s*(?:([$€£])\s*|([A-Z]{3})\s+)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*([KMBT])?\s*(%)?$/;
+
+/** The accepted forms, shown in error messages. */
+export const VALUE_FORMS = '">$400M", "~€1.7B", "$16.3M", "USD 3.5B", "11%", "66" (bounds ~ > >= < <=; scales K M B T; a list for equivalent currencies)';
+
+/** Parses a value shorthand; undefined when it is not one of the accepted forms. */
+export function parseValue(input: unknown): ParsedValue | undefined {
+  if (typeof input === 'number' && Number.isFinite(input)) {
+    return { amount: input, currency: null, unit: 'number', bound: 'exact', text: String(input) };
+  }
+  if (typeof input !== 'string') return undefined;
+  const text = input.trim();
+  const m = VALUE_RE.exec(text);
+  if (!m) return undefined;
+  const [, boundSym, symbol, code, digits, scale, percent] = m;
+  if (percent && (symbol || code || scale)) return undefined;
+  const amount = Number(digits!.replace(/,/g, '')) * (scale ? SCALES[scale]! : 1);
+  const currency = symbol ? SYMBOLS[symbol]! : code ?? null;
+  return {
+    amount,
+    currency,
+    unit: currency ? 'money' : percent ? 'percent' : 'number',
+    bound: boundSym ? BOUNDS[boundSym]! : 'exact',
+    text: input,
+  };
+}
+
+/** Parses a value field (one shorthand or a list of them) into a list. */
+export function parseValues(input: unknown): ParsedValue[] {
+  const list = Array.isArray(input) ? input : input === undefined || input === null ? [] : [input];
+  return list.map(parseValue).filter((v): v is ParsedValue => v !== undefined);
+}
+
+/** The interval of amounts a value allows: `~` is ±10%, open bounds are infinite. */
+export function valueInterval(v: ParsedValue): { lo: number; hi: number; loOpen: boolean; hiOpen: boolean } {
+  const a = v.amount;
+  switch (v.bound) {
+    case 'about':
+      return { lo: a * 0.9, hi: a * 1.1, loOpen: false, hiOpen: false };
+    case 'above':
+      return { lo: a, hi: Infinity, loOpen: true, hiOpen: false };
+    case 'at-least':
+      return { lo: a, hi: Infinity, loOpen: false, hiOpen: false };
+    case 'below':
+      return { lo: -Infinity, hi: a, loOpen: false, hiOpen: true };
+    case 'at-most':
+      return { lo: -Infinity, hi: a, loOpen: false, hiOpen: false };
+    default:
+      return { lo: a, hi: a, loOpen: false, hiOpen: false };
+  }
+}
+
+/** The key under which two values are comparable: same unit and currency. */
+export function valueDimension(v: ParsedValue): string {
+  return v.unit === 'money' ? `money:${v.currency}` : v.unit;
+}
+
+type Interval = ReturnType<typeof valueInterval>;
+
+function contains(i: Interval, p: number): boolean {
+  return (p > i.lo || (p === i.lo && !i.loOpen)) && (p < i.hi || (p === i.hi && !i.hiOpen));
+}
+
+/** True when two values in one dimension can both be true. */
+export function valuesCompatible(a: ParsedValue, b: ParsedValue): boolean {
+  const x = valueInterval(a);
+  const y = valueInterval(b);
+  const lo = Math.max(x.lo, y.lo);
+  const hi = Math.min(x.hi, y.hi);
+  if (lo < hi) return true;
+  if (lo > hi) return false;
+  return contains(x, lo) && contains(y, lo);
+}

@@ -1,0 +1,95 @@
+import type { Rule } from './types.js';
+
+/** Finds the strongly connected parts of the `cites` graph (Tarjan), iteratively so deep chains cannot overflow the stack. */
+function citationCycles(edges: Map<string, string[]>): string[][] {
+  let counter = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const out: string[][] = [];
+  for (const start of edges.keys()) {
+    if (index.has(start)) continue;
+    const work: Array<{ node: string; next: number }> = [{ node: start, next: 0 }];
+    index.set(start, counter);
+    low.set(start, counter++);
+    stack.push(start);
+    onStack.add(start);
+    while (work.length > 0) {
+      const top = work[work.length - 1]!;
+      const succ = edges.get(top.node) ?? [];
+      if (top.next < succ.length) {
+        const w = succ[top.next++]!;
+        if (!edges.has(w)) continue;
+        if (!index.has(w)) {
+          index.set(w, counter);
+          low.set(w, counter++);
+          stack.push(w);
+          onStack.add(w);
+          work.push({ node: w, next: 0 });
+        } else if (onStack.has(w)) {
+          low.set(top.node, Math.min(low.get(top.node)!, index.get(w)!));
+        }
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.node, Math.min(low.get(parent.node)!, low.get(top.node)!));
+      if (low.get(top.node) === index.get(top.node)) {
+        const scc: string[] = [];
+        let w: string;
+        do {
+          w = stack.pop()!;
+          onStack.delete(w);
+          scc.push(w);
+        } while (w !== top.node);
+        const selfLoop = scc.length === 1 && (edges.get(w) ?? []).includes(w);
+        if (scc.length > 1 || selfLoop) out.push(scc.reverse());
+      }
+    }
+  }
+  return out;
+}
+
+/** Relays must lead somewhere: `cites` between sources, and each evidence chain origin → via → source, must not loop. */
+export const citationCycle: Rule = {
+  id: 'citation-cycle',
+  meta: {
+    description: '`cites`/`via` form a cycle',
+    defaultSeverity: 'error',
+    messages: {
+      cites: 'Source "{{id}}" is part of a citation cycle ({{cycle}}): a source cannot relay, directly or through others, a source that relays it. Remove one `cites` entry.',
+      chain: 'The evidence chain {{chain}} passes through "{{id}}" twice: list each relay once, from the origin outward.',
+    },
+  },
+  check(ctx) {
+    const edges = new Map<string, string[]>();
+    for (const [id, s] of ctx.index.sources) edges.set(id, s.data.cites ?? []);
+    for (const scc of citationCycles(edges)) {
+      const members = new Set(scc);
+      const cycle = [...scc, scc[0]!].join(' → ');
+      for (const id of scc) {
+        const s = ctx.index.sources.get(id)!;
+        const j = (s.data.cites ?? []).findIndex((c) => members.has(c));
+        ctx.report({ file: s.file, path: ['cites', j], messageId: 'cites', data: { id, cycle } });
+      }
+    }
+    for (const { file, data } of ctx.dataset.claims) {
+      data.evidence.forEach((ev, i) => {
+        const chain = [ev.origin ?? ev.source, ...(ev.via ?? []), ev.source];
+        // origin defaults to source: that single repeat is not a loop.
+        if (ev.origin === undefined && (ev.via ?? []).length === 0) return;
+        const seen = new Set<string>();
+        chain.forEach((id, k) => {
+          if (seen.has(id)) {
+            const path = k === 0 ? ['evidence', i, 'origin'] : k === chain.length - 1 ? ['evidence', i, 'source'] : ['evidence', i, 'via', k - 1];
+            if (!(k === chain.length - 1 && (ev.via ?? []).length === 0 && ev.origin === ev.source)) {
+              ctx.report({ file, path, messageId: 'chain', data: { id, chain: chain.join(' → ') } });
+            }
+          }
+          seen.add(id);
+        });
+      });
+    }
+  },
+};

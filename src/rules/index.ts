@@ -1,0 +1,25 @@
+/** The static registry of rules, in the order their ids appear in the docs. */
+import type { Rule } from './types.js';
+import { yamlSyntax } from './yaml-syntax.js';
+import { schema } from './schema.js';
+import { idMismatch } from './id-mismatch.js';
+import { duplicateId } from './duplicate-id.js';
+import { unknownReference } from './unknown-reference.js';
+import { citationCycle } from './citation-cycle.js';
+import { statusUnsupported } from './status-unsupported.js';
+import { statusUnderstated } from './status-understated.js';
+import { dateOrder } from './date-order.js';
+import { forecastOverdue } from './forecast-overdue.js';
+import { valueConflict } from './value-conflict.js';
+import { quoteMissing } from './quote-missing.js';
+import { orphanSource } from './orphan-source.js';
+
+export type { Rule, RuleContext } from './types.js';
+
+export const rules: readonly Rule[] = [
+  yamlSyntax, schema, idMismatch, duplicateId, unknownReference, citationCycle, statusUnsupported,
+  statusUnderstated, dateOrder, forecastOverdue, valueConflict, quoteMissing, orphanSource,
+];
+
+/** Rules by id. */
+export const ruleById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.id, r]));

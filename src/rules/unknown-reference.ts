@@ -1,0 +1,48 @@
+import type { PathSegment } from '../load/locate.js';
+import { formatPath } from '../load/parse.js';
+import { nearest } from '../util/suggest.js';
+import type { Rule, RuleContext } from './types.js';
+
+type Want = 'source' | 'claim';
+
+function checkRef(ctx: RuleContext, file: string, path: PathSegment[], id: string, want: Want): void {
+  const declared = ctx.dataset.ids.get(id);
+  if (declared) {
+    // A file that declares the id but failed the schema already has its own error: don't cascade.
+    const ofKind = declared.some((f) => f.type === want || f.type === undefined || !f.valid);
+    if (ofKind) return;
+    ctx.report({ file, path, messageId: 'wrongKind', data: { field: formatPath(path), id, want, got: declared[0]!.type ?? 'file' } });
+    return;
+  }
+  const pool = want === 'source' ? ctx.index.sources.keys() : ctx.index.claims.keys();
+  const near = nearest(id, pool, 1);
+  const hint = near.length > 0 ? ` Did you mean "${near[0]}"?` : ` Add claims/${want === 'source' ? 'sources/' : '<subject>/'}${id}.yaml or fix the id.`;
+  ctx.report({ file, path, messageId: 'unknown', data: { field: formatPath(path), id, want, hint } });
+}
+
+/** Every id a claim or source names must exist: evidence source/origin/via, cites, supersedes, resolved_by. */
+export const unknownReference: Rule = {
+  id: 'unknown-reference',
+  meta: {
+    description: '`source`, `origin`, `via`, `cites`, `supersedes`, `resolved_by` name no existing id',
+    defaultSeverity: 'error',
+    messages: {
+      unknown: '`{{field}}` names "{{id}}", which is no {{want}} in the dataset.{{hint}}',
+      wrongKind: '`{{field}}` names "{{id}}", which is a {{got}}, not a {{want}}.',
+    },
+  },
+  check(ctx) {
+    for (const { file, data } of ctx.dataset.claims) {
+      data.evidence.forEach((ev, i) => {
+        checkRef(ctx, file, ['evidence', i, 'source'], ev.source, 'source');
+        ev.via?.forEach((v, j) => checkRef(ctx, file, ['evidence', i, 'via', j], v, 'source'));
+        if (ev.origin !== undefined) checkRef(ctx, file, ['evidence', i, 'origin'], ev.origin, 'source');
+      });
+      if (data.supersedes !== undefined) checkRef(ctx, file, ['supersedes'], data.supersedes, 'claim');
+      if (data.resolved_by !== undefined) checkRef(ctx, file, ['resolved_by'], data.resolved_by, 'claim');
+    }
+    for (const { file, data } of ctx.dataset.sources) {
+      data.cites?.forEach((c, j) => checkRef(ctx, file, ['cites', j], c, 'source'));
+    }
+  },
+};
