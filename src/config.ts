@@ -55,8 +55,8 @@ export function loadConfig(cwd: string, file?: string): Config {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const locate = makeLocate(doc, lineCounter);
-  const fail = (p: (string | number)[], message: string): never => {
-    const r = locate(p);
+  const fail = (p: (string | number)[], message: string, anchor: 'key' | 'value' = 'value'): never => {
+    const r = locate(p, anchor);
     throw new ConfigError(`invalid config ${shown}:${r.line}:${r.column}: ${message}`);
   };
   const syntax = parseFile(text).problems.find((x) => x.kind === 'syntax' && x.messageId !== 'not-a-mapping' && x.messageId !== 'empty-file');
@@ -67,13 +67,13 @@ export function loadConfig(cwd: string, file?: string): Config {
     const issue = parsed.error.issues[0]!;
     if (issue.code === 'unrecognized_keys') {
       const key = issue.keys[0]!;
-      return fail([...(issue.path as string[]), key], `unknown setting "${key}".${didYouMean(key, ['today', 'rules', 'aliases'])}`);
+      return fail([...(issue.path as string[]), key], `unknown setting "${key}".${didYouMean(key, ['today', 'rules', 'aliases'])}`, 'key');
     }
     return fail(issue.path as string[], `\`${formatPath(issue.path as string[])}\`: ${issue.code === 'invalid_value' ? 'use error, warning or off' : issue.message}`);
   }
   const cfg = parsed.data;
   for (const id of Object.keys(cfg.rules ?? {})) {
-    if (!ruleById.has(id)) fail(['rules', id], `unknown rule "${id}".${didYouMean(id, ruleById.keys())}`);
+    if (!ruleById.has(id)) fail(['rules', id], `unknown rule "${id}".${didYouMean(id, ruleById.keys())}`, 'key');
   }
   let today: string | undefined;
   if (cfg.today !== undefined) {

@@ -55,17 +55,22 @@ export function displayPath(abs: string, cwd: string): string {
 function loadFile(abs: string, root: string, cwd: string): { record: FileRecord; parsed?: ClaimRecord | SourceRecord; locate?: Locate } {
   const file = displayPath(abs, cwd);
   const stem = basename(abs, extname(abs));
+  const fail = (messageId: string, message: string) => {
+    const problem: FileProblem = { kind: 'syntax', messageId, message, path: [], range: { line: 1, column: 1, endLine: 1, endColumn: 1 } };
+    return { record: { file, abs, stem, valid: false, problems: [problem] } };
+  };
+  let buf: Buffer;
+  try {
+    buf = readFileSync(abs);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    return fail('unreadable', `Cannot read the file (${code}): check that it exists and is readable.`);
+  }
   let text: string;
   try {
-    const buf = readFileSync(abs);
     text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const message = code
-      ? `Cannot read the file (${code}): check that it exists and is readable.`
-      : 'The file is not valid UTF-8 text: save it as UTF-8.';
-    const problem: FileProblem = { kind: 'syntax', messageId: code ? 'unreadable' : 'invalid-utf8', message, path: [], range: { line: 1, column: 1, endLine: 1, endColumn: 1 } };
-    return { record: { file, abs, stem, valid: false, problems: [problem] } };
+  } catch {
+    return fail('invalid-utf8', 'The file is not valid UTF-8 text (is it binary?): save it as UTF-8.');
   }
   const underSources = relative(root, dirname(abs)).split(sep)[0] === 'sources';
   const result = parseFile(text, { underSources });

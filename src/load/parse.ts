@@ -52,7 +52,11 @@ function stripBom(text: string): string {
 
 function yamlProblems(doc: Document, lineCounter: LineCounter): FileProblem[] {
   const out: FileProblem[] = [];
+  // One mistake often yields several parser errors: like ESLint, keep the first (and every duplicate key, each a mistake of its own).
+  let first = true;
   for (const e of [...doc.errors, ...doc.warnings]) {
+    if (e.code !== 'DUPLICATE_KEY' && !first) continue;
+    if (e.code !== 'DUPLICATE_KEY') first = false;
     const [start, end] = e.pos;
     let message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     let messageId = e.code.toLowerCase().replace(/_/g, '-');

@@ -1,0 +1,46 @@
+/** Test helpers: build a dataset from inline YAML in a temporary folder and lint it. */
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll } from 'vitest';
+import { loadDataset } from '../src/load/dataset.js';
+import { lint, type LintOptions } from '../src/lint.js';
+import type { Diagnostic } from '../src/diagnostic.js';
+
+const made: string[] = [];
+afterAll(() => {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** Writes `files` (relative path -> text) into a new temporary folder and returns its path. */
+export function writeDataset(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'claims-test-'));
+  made.push(root);
+  for (const [rel, text] of Object.entries(files)) {
+    const abs = join(root, rel);
+    mkdirSync(dirname(abs), { recursive: true });
+    writeFileSync(abs, text);
+  }
+  return root;
+}
+
+/** Lints inline files; diagnostics carry paths relative to the dataset root (e.g. `sources/x.yaml`). */
+export function lintFiles(files: Record<string, string>, options: Partial<LintOptions> = {}): Diagnostic[] {
+  const root = writeDataset(files);
+  return lint(loadDataset(root, root), { today: '2026-11-24', ...options }).diagnostics;
+}
+
+/** Only the diagnostics of one rule. */
+export function ofRule(diagnostics: Diagnostic[], rule: string): Diagnostic[] {
+  return diagnostics.filter((d) => d.rule === rule);
+}
+
+/** A valid source file, with optional extra lines appended. */
+export function source(id: string, extra = ''): string {
+  return `type: source\nid: ${id}\ntitle: Title of ${id}\npublisher: Publisher\nkind: news\n${extra}`;
+}
+
+/** A valid claim file citing `src` as its source, with optional extra lines appended. */
+export function claim(id: string, src = 'src-a', extra = '', status = 'independent'): string {
+  return `type: claim\nid: ${id}\nsubject: Acme\ncategory: arr\nstatement: Acme has revenue.\nstatus: ${status}\n${extra}evidence:\n  - source: ${src}\n    quote: a quote\n`;
+}
