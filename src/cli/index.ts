@@ -5,6 +5,8 @@ import { ConfigError } from '../config.js';
 import { type Io, UsageError } from './io.js';
 import { resolveSettings, type GlobalOptions } from './settings.js';
 import { validate, type ValidateOptions } from './validate.js';
+import { list, type ListOptions } from './list.js';
+import { withFilters } from './query-options.js';
 
 export type { Io } from './io.js';
 
@@ -37,6 +39,18 @@ function buildProgram(io: Io, setCode: (n: number) => void): Command {
   ).action((paths: string[], opts: ValidateOptions & GlobalOptions) => {
     const settings = resolveSettings(opts, io.cwd());
     setCode(validate(paths, opts, settings, io));
+  });
+  withGlobals(
+    withFilters(
+      program
+        .command('list')
+        .description('list claims, filtered and sorted, with derived support and origin counts'),
+    )
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown', 'yaml', 'ids']).default('table'))
+      .option('--sort <key>', 'as_of, -as_of, id, status or value (prefix - for descending)', 'as_of')
+      .option('--limit <n>', 'at most n claims'),
+  ).action((opts: ListOptions & GlobalOptions) => {
+    setCode(list(opts, resolveSettings(opts, io.cwd()), io));
   });
   return program;
 }

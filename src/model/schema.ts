@@ -108,4 +108,5 @@ export type Source = z.infer<typeof SourceSchema>;
 export type Evidence = z.infer<typeof EvidenceSchema>;
 export type Status = (typeof STATUSES)[number];
 export type Category = (typeof CATEGORIES)[number];
+export type Assertion = (typeof ASSERTIONS)[number];
 export type SourceKind = (typeof SOURCE_KINDS)[number];

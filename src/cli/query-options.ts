@@ -1,0 +1,113 @@
+/** Parses and checks the `list`/`report` filter options, with one-line errors that list what is accepted. */
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { parsePartialDate } from '../model/date.js';
+import { loadDataset } from '../load/dataset.js';
+import { Entities, type Support } from '../provenance/index.js';
+import { FILTER_CHOICES, SORT_KEYS, type Filters, type SortKey } from '../query/filter.js';
+import { queryContext, type QueryContext } from '../query/view.js';
+import { didYouMean } from '../util/suggest.js';
+import { type Io, UsageError } from './io.js';
+import type { RunSettings } from './settings.js';
+
+/** Raw filter options as commander gives them. */
+export interface FilterOptions {
+  status?: string;
+  category?: string;
+  subject?: string;
+  party?: string;
+  assertion?: string;
+  source?: string;
+  since?: string;
+  until?: string;
+  minIndependent?: string;
+  support?: string;
+  search?: string;
+  sort?: string;
+  limit?: string;
+}
+
+/** Adds the filter options shared by `list` and `report`. */
+export function withFilters(cmd: Command): Command {
+  return cmd
+    .option('--status <list>', 'declared status, comma-separated: rumored,company-reported,independent,disputed,retracted')
+    .option('--category <list>', 'categories, comma-separated (arr, valuation, funding-round, …)')
+    .option('--subject <names>', 'subject, comma-separated (case-insensitive, aliases apply)')
+    .option('--party <names>', 'counterparty, comma-separated (case-insensitive, aliases apply)')
+    .option('--assertion <list>', 'fact, forecast, opinion')
+    .option('--source <ids>', 'claims whose evidence reads, relays or originates from these source ids')
+    .option('--since <date>', 'as_of on or after this period (2025, 2025-01, 2025-01-15)')
+    .option('--until <date>', 'as_of on or before this period')
+    .option('--min-independent <n>', 'at least n distinct independent or party origins')
+    .option('--support <list>', 'derived support: rumored, company-reported, independent')
+    .option('--search <text>', 'case-insensitive text in statement, subject, parties, tags');
+}
+
+const split = (s: string | undefined): string[] | undefined =>
+  s === undefined ? undefined : s.split(',').map((x) => x.trim()).filter((x) => x !== '');
+
+function choices(flag: string, raw: string | undefined, allowed: readonly string[]): string[] | undefined {
+  const list = split(raw);
+  for (const v of list ?? []) {
+    if (!allowed.includes(v)) throw new UsageError(`${flag}: "${v}" is not valid.${didYouMean(v, allowed)} Use one or more of: ${allowed.join(', ')}`);
+  }
+  return list;
+}
+
+function date(flag: string, raw: string | undefined) {
+  if (raw === undefined) return undefined;
+  const d = parsePartialDate(raw);
+  if (!d) throw new UsageError(`${flag}: "${raw}" is not a date; use 2026, 2026-02 or 2026-02-15`);
+  return d;
+}
+
+/** A non-negative whole number option. */
+export function count(flag: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n)) throw new UsageError(`${flag}: "${raw}" is not a whole number ≥ 0`);
+  return n;
+}
+
+/** Turns raw options into filters, or throws a UsageError naming what is accepted. */
+export function parseFilters(o: FilterOptions): Filters {
+  return {
+    status: choices('--status', o.status, FILTER_CHOICES.status),
+    category: choices('--category', o.category, FILTER_CHOICES.category),
+    assertion: choices('--assertion', o.assertion, FILTER_CHOICES.assertion),
+    support: choices('--support', o.support, FILTER_CHOICES.support) as Support[] | undefined,
+    subject: split(o.subject),
+    party: split(o.party),
+    source: split(o.source),
+    since: date('--since', o.since),
+    until: date('--until', o.until),
+    minIndependent: count('--min-independent', o.minIndependent),
+    search: o.search,
+  };
+}
+
+/** The `--sort` key, checked. */
+export function parseSort(raw: string | undefined): SortKey | undefined {
+  if (raw === undefined) return undefined;
+  if (!(SORT_KEYS as readonly string[]).includes(raw)) throw new UsageError(`--sort: "${raw}" is not valid; use one of: ${SORT_KEYS.join(', ')}`);
+  return raw as SortKey;
+}
+
+/** Loads the dataset folder and derives the query context; notes on stderr when files were left out for errors. */
+export function loadQuery(settings: RunSettings, io: Io): QueryContext {
+  const root = resolve(io.cwd(), settings.dir);
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`no dataset folder at ${settings.dir} (use --dir)`);
+  const ds = loadDataset(root, io.cwd());
+  const invalid = ds.files.filter((f) => !f.valid).length;
+  if (invalid > 0) {
+    io.stderr.write(`claims: note: ${invalid} file${invalid === 1 ? '' : 's'} with errors left out; run \`claims validate\` to see why\n`);
+  }
+  return queryContext(ds, new Entities(settings.config.aliases), settings.today);
+}
+
+/** Terminal width for tables: the terminal's, else $COLUMNS, else 120. */
+export function terminalWidth(io: Io): number {
+  const cols = io.stdout.columns ?? Number(io.env.COLUMNS);
+  return Number.isFinite(cols) && cols > 40 ? cols : 120;
+}

@@ -1,0 +1,53 @@
+/** Output formats of `claims list`: table, json, csv, markdown, yaml, ids. */
+import { stringify } from 'yaml';
+import type { ClaimView } from '../query/view.js';
+import { fitTable, paintStatus, painter } from './table.js';
+import { csv, mdTable, valueText } from './values.js';
+
+/** What list formatters may know besides the claims. */
+export interface ListContext {
+  color: boolean;
+  width: number;
+}
+
+export type ListFormatter = (views: ClaimView[], ctx: ListContext) => string;
+
+const CSV_HEAD = [
+  'id', 'file', 'subject', 'parties', 'category', 'assertion', 'statement', 'value', 'as_of', 'due', 'outcome', 'status', 'support',
+  'origins_independent', 'origins_party', 'origins_self', 'origins_anonymous', 'origin_ids', 'sources', 'overdue', 'superseded_by',
+];
+
+const table: ListFormatter = (views, { color, width }) => {
+  const c = painter(color);
+  if (views.length === 0) return 'No claims match.\n';
+  const rows = views.map((v) => [
+    v.id,
+    paintStatus(c, v.status),
+    paintStatus(c, v.support),
+    v.as_of ?? '',
+    valueText(v),
+    v.statement + (v.overdue ? c.red(' (overdue)') : '') + (v.superseded_by ? c.dim(` (superseded by ${v.superseded_by})`) : ''),
+  ]);
+  const out = fitTable(['id', 'status', 'support', 'as of', 'value', 'statement'], rows, { width, color });
+  return `${out}\n${views.length} claim${views.length === 1 ? '' : 's'}\n`;
+};
+
+const json: ListFormatter = (views) => JSON.stringify(views, null, 2) + '\n';
+
+const yaml: ListFormatter = (views) => stringify(views, { lineWidth: 0 });
+
+const ids: ListFormatter = (views) => views.map((v) => `${v.id}\n`).join('');
+
+const csvFormat: ListFormatter = (views) =>
+  csv(CSV_HEAD, views.map((v) => [
+    v.id, v.file, v.subject, v.parties.join('; '), v.category, v.assertion, v.statement, valueText(v), v.as_of ?? '', v.due ?? '',
+    v.outcome ?? '', v.status, v.support, String(v.origins.independent), String(v.origins.party), String(v.origins.self),
+    String(v.origins.anonymous), v.origin_ids.join(' '), v.sources.join(' '), String(v.overdue), v.superseded_by ?? '',
+  ]));
+
+const markdown: ListFormatter = (views) =>
+  mdTable(['id', 'status', 'support', 'as of', 'value', 'statement'], views.map((v) => [
+    `\`${v.id}\``, v.status, v.support, v.as_of ?? '', valueText(v), v.statement,
+  ]));
+
+export const listFormatters: Record<string, ListFormatter> = { table, json, csv: csvFormat, markdown, yaml, ids };

@@ -1,0 +1,52 @@
+/** Human-readable values and small text helpers shared by the claim formatters. */
+import type { ParsedValue } from '../model/value.js';
+import type { ClaimView } from '../query/view.js';
+import { valueList } from '../query/view.js';
+
+/** The value as written, equivalent forms joined: `€385M = ~$415M`. */
+export function valueText(v: ClaimView): string {
+  return valueList(v).map((x) => x.text).join(' = ');
+}
+
+const SYMBOL: Record<string, string> = { USD: '$', EUR: '€', GBP: '£' };
+const BOUND_WORD: Record<ParsedValue['bound'], string> = {
+  exact: '', about: 'about ', above: 'above ', 'at-least': 'at least ', below: 'below ', 'at-most': 'at most ',
+};
+
+/** A compact amount: 400000000 USD -> `$400M`. */
+export function compactAmount(v: ParsedValue): string {
+  const a = Math.abs(v.amount);
+  const [div, suffix] = a >= 1e12 ? [1e12, 'T'] : a >= 1e9 ? [1e9, 'B'] : a >= 1e6 ? [1e6, 'M'] : a >= 1e3 ? [1e3, 'K'] : [1, ''];
+  const n = Number((v.amount / div).toFixed(2)).toString();
+  if (v.unit === 'percent') return `${v.amount}%`;
+  if (v.unit === 'number') return n + suffix;
+  const sym = v.currency ? SYMBOL[v.currency] : undefined;
+  return sym ? `${sym}${n}${suffix}` : `${v.currency} ${n}${suffix}`;
+}
+
+/** A value in words: `above $400M (400,000,000 USD)`. */
+export function valueWords(v: ParsedValue): string {
+  const exact = v.unit === 'money' ? `${v.amount.toLocaleString('en-US')} ${v.currency}` : v.amount.toLocaleString('en-US');
+  return `${BOUND_WORD[v.bound]}${compactAmount(v)}${v.unit === 'money' ? ` (${exact})` : ''}`;
+}
+
+/** Escapes a cell for a GitHub-flavoured markdown table. */
+export function mdCell(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+
+/** A GitHub markdown table. */
+export function mdTable(head: string[], rows: string[][], right: number[] = []): string {
+  const sep = head.map((_, i) => (right.includes(i) ? '---:' : '---'));
+  return [head, sep, ...rows].map((r, i) => `| ${(i === 1 ? r : r.map(mdCell)).join(' | ')} |`).join('\n') + '\n';
+}
+
+/** One RFC 4180 CSV field. */
+export function csvField(s: string): string {
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** RFC 4180 CSV: header row, CRLF line ends. */
+export function csv(head: string[], rows: string[][]): string {
+  return [head, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+}

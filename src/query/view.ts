@@ -1,0 +1,92 @@
+/** A claim with its derived facts: what every machine format of `list`, `show` and `report` carries. */
+import type { Dataset } from '../load/dataset.js';
+import type { Assertion, Category, Claim, Status } from '../model/schema.js';
+import { parsePartialDate } from '../model/date.js';
+import { parseValues, type ParsedValue } from '../model/value.js';
+import {
+  buildIndex, claimProvenance, isOverdue, supersededBy, type Entities, type Index, type OriginCounts, type Provenance, type Support,
+} from '../provenance/index.js';
+
+/** One claim as the querier shows it (the JSON shape is a public contract). */
+export interface ClaimView {
+  id: string;
+  file: string;
+  subject: string;
+  parties: string[];
+  category: Category;
+  assertion: Assertion;
+  statement: string;
+  /** Parsed value, a list for equivalent forms, or null. */
+  value: ParsedValue | ParsedValue[] | null;
+  as_of: string | null;
+  due: string | null;
+  outcome: string | null;
+  status: Status;
+  support: Support;
+  origins: OriginCounts;
+  origin_ids: string[];
+  sources: string[];
+  overdue: boolean;
+  superseded_by: string | null;
+  tags: string[];
+}
+
+/** Everything the querier and report need, derived once from a dataset. */
+export interface QueryContext {
+  dataset: Dataset;
+  index: Index;
+  entities: Entities;
+  today: string;
+  superseded: Map<string, string>;
+  views: ClaimView[];
+  /** Provenance by claim id. */
+  provenance: Map<string, Provenance>;
+}
+
+const dateText = (d: unknown): string | null => parsePartialDate(d)?.text ?? null;
+
+/** Derives one claim's view. */
+export function claimView(file: string, c: Claim, p: Provenance, today: string, superseded: Map<string, string>): ClaimView {
+  const values = parseValues(c.value);
+  return {
+    id: c.id,
+    file,
+    subject: c.subject,
+    parties: c.parties ?? [],
+    category: c.category,
+    assertion: c.assertion ?? 'fact',
+    statement: c.statement,
+    value: values.length === 0 ? null : Array.isArray(c.value) ? values : values[0]!,
+    as_of: dateText(c.as_of),
+    due: dateText(c.due),
+    outcome: c.outcome ?? null,
+    status: c.status,
+    support: p.support,
+    origins: p.origins,
+    origin_ids: p.originIds,
+    sources: p.sources,
+    overdue: isOverdue(c, today),
+    superseded_by: superseded.get(c.id) ?? null,
+    tags: c.tags ?? [],
+  };
+}
+
+/** Builds the query context: every valid claim's view, sorted by id. */
+export function queryContext(dataset: Dataset, entities: Entities, today: string): QueryContext {
+  const index = buildIndex(dataset);
+  const superseded = supersededBy(index);
+  const provenance = new Map<string, Provenance>();
+  const views: ClaimView[] = [];
+  for (const { file, data } of index.claims.values()) {
+    const p = claimProvenance(data, index, entities);
+    provenance.set(data.id, p);
+    views.push(claimView(file, data, p, today, superseded));
+  }
+  views.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { dataset, index, entities, today, superseded, views, provenance };
+}
+
+/** The values of a view as a list. */
+export function valueList(v: ClaimView): ParsedValue[] {
+  return v.value === null ? [] : Array.isArray(v.value) ? v.value : [v.value];
+}
