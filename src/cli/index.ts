@@ -7,6 +7,7 @@ import { resolveSettings, type GlobalOptions } from './settings.js';
 import { validate, type ValidateOptions } from './validate.js';
 import { list, type ListOptions } from './list.js';
 import { withFilters } from './query-options.js';
+import { show, sources } from './show.js';
 
 export type { Io } from './io.js';
 
@@ -51,6 +52,24 @@ function buildProgram(io: Io, setCode: (n: number) => void): Command {
       .option('--limit <n>', 'at most n claims'),
   ).action((opts: ListOptions & GlobalOptions) => {
     setCode(list(opts, resolveSettings(opts, io.cwd()), io));
+  });
+  withGlobals(
+    program
+      .command('show')
+      .description('explain one claim: value, status against derived support, provenance tree, related claims')
+      .argument('<id>', 'claim id')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text')),
+  ).action((id: string, opts: { format: string } & GlobalOptions) => {
+    setCode(show(id, opts, resolveSettings(opts, io.cwd()), io));
+  });
+
+  withGlobals(
+    program
+      .command('sources')
+      .description('list sources: kind, publisher, date, how many claims read, relay and originate from each')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown', 'yaml', 'ids']).default('table')),
+  ).action((opts: { format: string } & GlobalOptions) => {
+    setCode(sources(opts, resolveSettings(opts, io.cwd()), io));
   });
   return program;
 }

@@ -22,13 +22,13 @@ const table: ListFormatter = (views, { color, width }) => {
   if (views.length === 0) return 'No claims match.\n';
   const rows = views.map((v) => [
     v.id,
-    paintStatus(c, v.status),
-    paintStatus(c, v.support),
+    // One column for both: the declared status, and the derived support only where it differs.
+    v.support === v.status ? paintStatus(c, v.status) : `${paintStatus(c, v.status)}\n${c.dim('evidence:')} ${paintStatus(c, v.support)}`,
     v.as_of ?? '',
     valueText(v),
     v.statement + (v.overdue ? c.red(' (overdue)') : '') + (v.superseded_by ? c.dim(` (superseded by ${v.superseded_by})`) : ''),
   ]);
-  const out = fitTable(['id', 'status', 'support', 'as of', 'value', 'statement'], rows, { width, color });
+  const out = fitTable(['id', 'status', 'as of', 'value', 'statement'], rows, { width, color });
   return `${out}\n${views.length} claim${views.length === 1 ? '' : 's'}\n`;
 };
 

@@ -6,7 +6,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 export interface FitOptions {
   /** Total width available, in columns. */
   width: number;
-  /** Index of the column that takes the remaining width and wraps (default: the last). */
+  /** Index of the column that gives way first and wraps (default: the last). */
   flex?: number;
   color: boolean;
   /** Right-align these column indexes (numbers). */
@@ -20,15 +20,37 @@ export function painter(color: boolean): ChalkInstance {
   return new Chalk({ level: color ? 1 : 0 });
 }
 
-/** Renders rows as a bordered table no wider than `width`; the flexible column wraps on word boundaries. */
+/** Column widths that fit `available`: the widest columns give way first (water-filling), none below its floor. */
+export function fitWidths(natural: number[], floors: number[], available: number): number[] {
+  if (natural.reduce((a, b) => a + b, 0) <= available) return natural;
+  let lo = 0;
+  let hi = Math.max(...natural);
+  // The largest cap such that capping every column at it fits.
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    const total = natural.reduce((n, w, i) => n + Math.max(floors[i]!, Math.min(w, mid)), 0);
+    if (total <= available) lo = mid;
+    else hi = mid - 1;
+  }
+  return natural.map((w, i) => Math.max(floors[i]!, Math.min(w, lo)));
+}
+
+/** Renders rows as a bordered table no wider than `width`; long cells wrap on word boundaries. */
 export function fitTable(head: string[], rows: string[][], opts: FitOptions): string {
   const c = painter(opts.color);
-  const flex = opts.flex ?? head.length - 1;
   const natural = head.map((h, i) => Math.max(visible(h), ...rows.map((r) => Math.max(...(r[i] ?? '').split('\n').map(visible)))) + 2);
-  const borders = head.length + 1;
-  const fixed = natural.reduce((n, w, i) => (i === flex ? n : n + w), 0);
-  const room = opts.width - fixed - borders;
-  const widths = natural.map((w, i) => (i === flex ? Math.max(16, Math.min(w, room)) : w));
+  const flex = opts.flex ?? head.length - 1;
+  const available = opts.width - (head.length + 1);
+  // The flexible column (a statement, a title) gives way first, down to a readable width; then the others share what is left.
+  const others = natural.reduce((n, w, i) => (i === flex ? n : n + w), 0);
+  const flexMin = Math.min(natural[flex]!, 30);
+  let widths: number[];
+  if (others + flexMin <= available) {
+    widths = natural.map((w, i) => (i === flex ? Math.min(w, available - others) : w));
+  } else {
+    const floors = natural.map((w, i) => (i === flex ? flexMin : Math.min(w, Math.max(visible(head[i]!) + 2, 8))));
+    widths = fitWidths(natural, floors, available);
+  }
   const table = new Table({
     head: head.map((h) => c.bold(h)),
     colWidths: widths,
@@ -37,7 +59,8 @@ export function fitTable(head: string[], rows: string[][], opts: FitOptions): st
     colAligns: head.map((_, i) => (opts.right?.includes(i) ? 'right' : 'left')),
     style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
   });
-  for (const r of rows) table.push(r);
+  // Ids and codes must never be cut: outside the flexible column, cells break anywhere rather than truncate.
+  for (const r of rows) table.push(r.map((cell, i) => (i === flex ? cell : { content: cell, wrapOnWordBoundary: false })));
   return table.toString();
 }
 

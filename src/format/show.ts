@@ -1,0 +1,105 @@
+/** Output formats of `claims show`: text, json, markdown. */
+import type { Explanation, ChainLink } from '../query/explain.js';
+import { valueList } from '../query/view.js';
+import { paintStatus, painter } from './table.js';
+import { mdCell, valueWords } from './values.js';
+
+export type ShowFormatter = (e: Explanation, ctx: { color: boolean; width: number }) => string;
+
+/** Wraps text to `width` columns, indenting continuation lines. */
+function wrap(text: string, width: number, indent: string): string {
+  const words = text.split(/\s+/);
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if (line !== '' && indent.length + line.length + 1 + w.length > width) {
+      lines.push(line);
+      line = w;
+    } else line = line === '' ? w : `${line} ${w}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines.map((l) => indent + l).join('\n');
+}
+
+function describeLink(l: ChainLink): string {
+  const facts = [l.publisher, l.kind, l.published].filter((x): x is string => x !== null).join(', ');
+  return `${l.id}${l.title ? ` — ${l.title}` : ''}${facts ? ` (${facts})` : ''}`;
+}
+
+const ROLE: Record<ChainLink['role'], string> = { origin: 'origin', via: 'via', source: 'read in' };
+
+const text: ShowFormatter = (e, { color, width }) => {
+  const c = painter(color);
+  const v = e.claim;
+  const out: string[] = [];
+  out.push(`${c.bold(v.id)}  ${c.dim(`${v.subject} · ${v.category} · ${v.assertion}`)}`);
+  out.push(wrap(v.statement, width, ''));
+  out.push('');
+  const values = valueList(v);
+  const rows: Array<[string, string]> = [];
+  if (values.length > 0) rows.push(['Value', values.map(valueWords).join(' = ')]);
+  if (v.parties.length > 0) rows.push(['Parties', v.parties.join(', ')]);
+  if (v.as_of) rows.push(['As of', v.as_of]);
+  if (v.due) rows.push(['Due', `${v.due}${v.overdue ? c.red(' (overdue: no outcome yet)') : ''}`]);
+  if (v.outcome) rows.push(['Outcome', v.outcome]);
+  rows.push(['Status', `${paintStatus(c, v.status)} ${c.dim('(declared)')}`]);
+  rows.push(['Support', `${paintStatus(c, v.support)} ${c.dim(`(derived: ${v.origins.independent} independent, ${v.origins.party} party, ${v.origins.self} self, ${v.origins.anonymous} anonymous)`)}`]);
+  for (const [k, val] of rows) out.push(`  ${c.bold(k.padEnd(8))} ${val}`);
+  out.push(wrap(`Verdict: ${e.verdict}`, width, '  '));
+  out.push('');
+  out.push(c.bold('Provenance'));
+  for (const ev of e.evidence) {
+    ev.chain.forEach((l, i) => {
+      const lead = i === 0 ? `  ${ev.n}. ` : `  ${'   '.repeat(i)}└─ `;
+      const cls = l.class ? ` ${c.dim(`[${l.class}]`)}` : '';
+      out.push(`${lead}${c.dim(ROLE[l.role])} ${describeLink(l)}${cls}`);
+    });
+    const pad = '     ' + '   '.repeat(Math.max(0, ev.chain.length - 1));
+    if (ev.quote) out.push(wrap(`“${ev.quote}”${ev.locator ? ` (${ev.locator})` : ''}`, width, pad));
+    else out.push(`${pad}${c.yellow('no quote')}`);
+  }
+  out.push('');
+  out.push(c.bold('Related'));
+  if (e.supersedes) out.push(`  supersedes     ${e.supersedes.id}: ${e.supersedes.statement}`);
+  if (e.superseded_by) out.push(`  superseded by  ${e.superseded_by.id}: ${e.superseded_by.statement}`);
+  for (const x of e.conflicts) out.push(`  ${c.yellow('conflicts')}      ${x.claim.id}: ${x.other_value} vs ${x.value} here`);
+  if (e.timeline.length > 1) {
+    out.push(`  ${v.subject} · ${v.category} over time:`);
+    for (const t of e.timeline) {
+      const here = t.id === v.id ? c.bold(' ← this claim') : '';
+      const val = valueList(t).map((x) => x.text).join(' = ');
+      out.push(`    ${(t.as_of ?? '—').padEnd(10)} ${t.id.padEnd(32)} ${val.padEnd(16)} ${paintStatus(c, t.status)}${t.assertion === 'forecast' ? c.dim(' (forecast)') : ''}${here}`);
+    }
+  }
+  if (!e.supersedes && !e.superseded_by && e.conflicts.length === 0 && e.timeline.length <= 1) out.push('  none');
+  return out.join('\n') + '\n';
+};
+
+const json: ShowFormatter = (e) => JSON.stringify(e, null, 2) + '\n';
+
+const markdown: ShowFormatter = (e) => {
+  const v = e.claim;
+  const values = valueList(v);
+  const out: string[] = [`## \`${v.id}\``, '', `${v.statement}`, ''];
+  out.push('| field | value |', '| --- | --- |');
+  const rows: Array<[string, string]> = [['Subject', v.subject], ['Category', v.category], ['Assertion', v.assertion]];
+  if (values.length > 0) rows.push(['Value', values.map(valueWords).join(' = ')]);
+  if (v.as_of) rows.push(['As of', v.as_of]);
+  if (v.due) rows.push(['Due', `${v.due}${v.overdue ? ' (overdue)' : ''}`]);
+  rows.push(['Status (declared)', v.status], ['Support (derived)', v.support]);
+  for (const [k, val] of rows) out.push(`| ${k} | ${mdCell(val)} |`);
+  out.push('', `**Verdict:** ${e.verdict}`, '', '### Provenance', '');
+  for (const ev of e.evidence) {
+    out.push(`${ev.n}. ${ev.chain.map((l) => `${ROLE[l.role]} \`${l.id}\`${l.publisher ? ` (${l.publisher}${l.kind ? `, ${l.kind}` : ''}${l.published ? `, ${l.published}` : ''})` : ''}${l.class ? ` [${l.class}]` : ''}`).join(' → ')}`);
+    if (ev.quote) out.push(`   > ${ev.quote}${ev.locator ? ` (${ev.locator})` : ''}`);
+  }
+  const related: string[] = [];
+  if (e.supersedes) related.push(`- supersedes \`${e.supersedes.id}\``);
+  if (e.superseded_by) related.push(`- superseded by \`${e.superseded_by.id}\``);
+  for (const x of e.conflicts) related.push(`- conflicts with \`${x.claim.id}\` (${x.other_value} vs ${x.value})`);
+  for (const t of e.timeline) if (t.id !== v.id) related.push(`- ${t.as_of ?? '—'}: \`${t.id}\` ${valueList(t).map((x) => x.text).join(' = ')} (${t.status})`);
+  if (related.length > 0) out.push('', '### Related', '', ...related);
+  return out.join('\n') + '\n';
+};
+
+export const showFormatters: Record<string, ShowFormatter> = { text, json, markdown };

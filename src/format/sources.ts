@@ -1,0 +1,40 @@
+/** Output formats of `claims sources`: the same names as `list`. */
+import { stringify } from 'yaml';
+import type { SourceView } from '../query/sources.js';
+import { fitTable, painter } from './table.js';
+import { csv, mdTable } from './values.js';
+import type { ListContext } from './list.js';
+
+export type SourcesFormatter = (views: SourceView[], ctx: ListContext) => string;
+
+const classes = (s: SourceView): string =>
+  Object.entries(s.class_by_subject).map(([subject, cls]) => `${cls} → ${subject}`).join('; ');
+
+const HEAD = ['id', 'kind', 'publisher', 'published', 'read', 'relayed', 'origin', 'class toward subjects'];
+const row = (s: SourceView): string[] => [
+  s.id, s.kind, s.publisher, s.published ?? '', String(s.read_by), String(s.relayed_for), String(s.origin_of), classes(s),
+];
+
+const table: SourcesFormatter = (views, { color, width }) => {
+  if (views.length === 0) return 'No sources.\n';
+  const c = painter(color);
+  const rows = views.map((s) => {
+    const r = row(s);
+    if (s.kind === 'anonymous') r[1] = c.yellow(s.kind);
+    return r;
+  });
+  return `${fitTable(HEAD, rows, { width, color, flex: 2, right: [4, 5, 6] })}\n${views.length} source${views.length === 1 ? '' : 's'}\n`;
+};
+
+export const sourcesFormatters: Record<string, SourcesFormatter> = {
+  table,
+  json: (views) => JSON.stringify(views, null, 2) + '\n',
+  yaml: (views) => stringify(views, { lineWidth: 0 }),
+  ids: (views) => views.map((s) => `${s.id}\n`).join(''),
+  csv: (views) => csv(
+    ['id', 'file', 'title', 'publisher', 'kind', 'published', 'url', 'speaks_for', 'cites', 'read_by', 'relayed_for', 'origin_of', 'class_by_subject'],
+    views.map((s) => [s.id, s.file, s.title, s.publisher, s.kind, s.published ?? '', s.url ?? '', s.speaks_for.join('; '), s.cites.join(' '),
+      String(s.read_by), String(s.relayed_for), String(s.origin_of), classes(s)]),
+  ),
+  markdown: (views) => mdTable(HEAD, views.map((s) => { const r = row(s); r[0] = `\`${s.id}\``; return r; }), [4, 5, 6]),
+};

@@ -1,0 +1,105 @@
+/** Plain-language verdicts and the full explanation of one claim for `claims show`. */
+import type { Claim, Source } from '../model/schema.js';
+import { parsePartialDate } from '../model/date.js';
+import { originClass, originId, type OriginClass, type Provenance } from '../provenance/index.js';
+import { findConflicts } from '../provenance/conflicts.js';
+import type { ClaimView, QueryContext } from './view.js';
+
+const quoteIds = (ids: string[]): string => ids.join(', ');
+
+/** One sentence a reader can act on: how well the evidence supports a claim, and why. */
+export function verdict(claim: Claim, p: Provenance): string {
+  const indep = [...p.byClass.independent, ...p.byClass.party];
+  let text: string;
+  if (indep.length >= 2) {
+    text = `Independently confirmed: ${indep.length} origins independent of ${claim.subject} (${quoteIds(indep)}); meets the two-source rule.`;
+  } else if (indep.length === 1) {
+    const who = p.byClass.party.length === 1 ? `a party to it, not ${claim.subject} itself` : `independent of ${claim.subject}`;
+    text = `Independent: one origin, ${indep[0]}, is ${who}; a second independent origin would meet the two-source rule.`;
+  } else if (p.byClass.self.length > 0) {
+    text = `Company-reported: every piece of evidence traces to ${claim.subject} itself (${quoteIds(p.byClass.self)}); no independent origin.`;
+  } else if (p.byClass.anonymous.length > 0) {
+    text = `Rumored: rests on anonymous sources only (${quoteIds(p.byClass.anonymous)}); nobody on record stands behind it.`;
+  } else {
+    text = 'Unsupported: no origin of its evidence could be resolved.';
+  }
+  if (claim.status === 'disputed') text += ' The dataset marks it disputed.';
+  if (claim.status === 'retracted') text += ' The dataset marks it retracted.';
+  return text;
+}
+
+/** One link in an evidence chain. */
+export interface ChainLink {
+  role: 'origin' | 'via' | 'source';
+  id: string;
+  title: string | null;
+  publisher: string | null;
+  kind: string | null;
+  published: string | null;
+  url: string | null;
+  /** The origin's class toward the claim (only on the origin link). */
+  class: OriginClass | null;
+}
+
+/** One evidence item explained: origin → relays → the source it was read in. */
+export interface EvidenceExplained {
+  n: number;
+  chain: ChainLink[];
+  quote: string | null;
+  locator: string | null;
+}
+
+/** Everything `claims show` prints about one claim. */
+export interface Explanation {
+  claim: ClaimView;
+  verdict: string;
+  evidence: EvidenceExplained[];
+  supersedes: ClaimView | null;
+  superseded_by: ClaimView | null;
+  /** Claims whose values cannot both be true with this one. */
+  conflicts: Array<{ claim: ClaimView; value: string; other_value: string }>;
+  /** Other claims on the same subject and category, in as_of order (this one included, marked by id). */
+  timeline: ClaimView[];
+}
+
+function link(role: ChainLink['role'], id: string, source: Source | undefined, cls: OriginClass | null): ChainLink {
+  return {
+    role, id, title: source?.title ?? null, publisher: source?.publisher ?? null, kind: source?.kind ?? null,
+    published: parsePartialDate(source?.published)?.text ?? null, url: source?.url ?? null, class: cls,
+  };
+}
+
+/** Explains one claim; undefined when the id names no claim. */
+export function explain(ctx: QueryContext, id: string): Explanation | undefined {
+  const rec = ctx.index.claims.get(id);
+  const view = ctx.views.find((v) => v.id === id);
+  if (!rec || !view) return undefined;
+  const claim = rec.data;
+  const src = (sid: string) => ctx.index.sources.get(sid)?.data;
+  const evidence = claim.evidence.map((ev, i): EvidenceExplained => {
+    const oid = originId(ev);
+    const origin = src(oid);
+    const chain: ChainLink[] = [link('origin', oid, origin, origin ? originClass(claim, origin, ctx.entities) : null)];
+    for (const v of ev.via ?? []) chain.push(link('via', v, src(v), null));
+    if (ev.source !== oid) chain.push(link('source', ev.source, src(ev.source), null));
+    return { n: i + 1, chain, quote: ev.quote ?? null, locator: ev.locator === undefined ? null : String(ev.locator) };
+  });
+  const byId = (x: string | null | undefined) => (x ? ctx.views.find((v) => v.id === x) ?? null : null);
+  const conflicts = findConflicts([...ctx.index.claims.values()], ctx.superseded, ctx.entities)
+    .filter((c) => c.a.data.id === id || c.b.data.id === id)
+    .map((c) => (c.a.data.id === id
+      ? { claim: byId(c.b.data.id)!, value: c.aValue.text, other_value: c.bValue.text }
+      : { claim: byId(c.a.data.id)!, value: c.bValue.text, other_value: c.aValue.text }));
+  const timeline = ctx.views
+    .filter((v) => v.category === view.category && ctx.entities.same(v.subject, view.subject))
+    .sort((a, b) => (parsePartialDate(a.as_of)?.start ?? '9999').localeCompare(parsePartialDate(b.as_of)?.start ?? '9999') || a.id.localeCompare(b.id));
+  return {
+    claim: view,
+    verdict: verdict(claim, ctx.provenance.get(id)!),
+    evidence,
+    supersedes: byId(claim.supersedes),
+    superseded_by: byId(view.superseded_by),
+    conflicts,
+    timeline,
+  };
+}

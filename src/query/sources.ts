@@ -1,0 +1,61 @@
+/** `claims sources`: each source with how the dataset uses it. */
+import { parsePartialDate } from '../model/date.js';
+import { originClass, originId, type OriginClass } from '../provenance/index.js';
+import type { QueryContext } from './view.js';
+
+/** One source as `claims sources` shows it (the JSON shape is a public contract). */
+export interface SourceView {
+  id: string;
+  file: string;
+  title: string;
+  publisher: string;
+  kind: string;
+  published: string | null;
+  url: string | null;
+  speaks_for: string[];
+  cites: string[];
+  /** Claims whose evidence was read in it. */
+  read_by: number;
+  /** Claims whose evidence it relays (in `via`). */
+  relayed_for: number;
+  /** Claims whose evidence originates from it. */
+  origin_of: number;
+  /** Its class toward each subject of the claims it originates: {"Mistral AI": "self"}. */
+  class_by_subject: Record<string, OriginClass>;
+}
+
+/** Builds every source's view, sorted by id. */
+export function sourceViews(ctx: QueryContext): SourceView[] {
+  const read = new Map<string, Set<string>>();
+  const relayed = new Map<string, Set<string>>();
+  const origin = new Map<string, Set<string>>();
+  const classes = new Map<string, Record<string, OriginClass>>();
+  const add = (m: Map<string, Set<string>>, sid: string, cid: string) => {
+    const s = m.get(sid) ?? new Set<string>();
+    s.add(cid);
+    m.set(sid, s);
+  };
+  for (const { data: c } of ctx.index.claims.values()) {
+    for (const ev of c.evidence) {
+      add(read, ev.source, c.id);
+      for (const v of ev.via ?? []) add(relayed, v, c.id);
+      const oid = originId(ev);
+      add(origin, oid, c.id);
+      const src = ctx.index.sources.get(oid)?.data;
+      if (src) {
+        const byS = classes.get(oid) ?? {};
+        byS[c.subject] ??= originClass(c, src, ctx.entities);
+        classes.set(oid, byS);
+      }
+    }
+  }
+  return [...ctx.index.sources.values()]
+    .map(({ file, data: s }): SourceView => ({
+      id: s.id, file, title: s.title, publisher: s.publisher, kind: s.kind,
+      published: parsePartialDate(s.published)?.text ?? null, url: s.url ?? null,
+      speaks_for: s.speaks_for ?? [], cites: s.cites ?? [],
+      read_by: read.get(s.id)?.size ?? 0, relayed_for: relayed.get(s.id)?.size ?? 0, origin_of: origin.get(s.id)?.size ?? 0,
+      class_by_subject: Object.fromEntries(Object.entries(classes.get(s.id) ?? {}).sort(([a], [b]) => a.localeCompare(b))),
+    }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
