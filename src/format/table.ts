@@ -49,6 +49,9 @@ export function fitTable(head: string[], rows: string[][], opts: FitOptions): st
     widths = natural.map((w, i) => (i === flex ? Math.min(w, available - others) : w));
   } else {
     const floors = natural.map((w, i) => (i === flex ? flexMin : Math.min(w, Math.max(visible(head[i]!) + 2, 8))));
+    const otherFloors = floors.reduce((n, w, i) => (i === flex ? n : n + w), 0);
+    // On a narrow terminal even the flexible column's floor gives way, down to ten columns.
+    if (otherFloors + flexMin > available) floors[flex] = Math.max(10, available - otherFloors);
     widths = fitWidths(natural, floors, available);
   }
   const table = new Table({

@@ -96,11 +96,18 @@ export function isOverdue(claim: Claim, today: string): boolean {
   return due !== undefined && due.end < today;
 }
 
-/** Map from a claim id to the id of the claim that supersedes it. */
+/** Map from a claim id to the id of the claim that supersedes it; when several do, the latest by `as_of` (then id) wins. */
 export function supersededBy(index: Index): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const c of index.claims.values()) {
-    if (c.data.supersedes && !out.has(c.data.supersedes)) out.set(c.data.supersedes, c.data.id);
+  const best = new Map<string, Claim>();
+  const later = (a: Claim, b: Claim): boolean => {
+    const da = parsePartialDate(a.as_of)?.end ?? '';
+    const db = parsePartialDate(b.as_of)?.end ?? '';
+    return da !== db ? da > db : a.id < b.id;
+  };
+  for (const { data: c } of index.claims.values()) {
+    if (c.supersedes === undefined || c.supersedes === c.id) continue;
+    const cur = best.get(c.supersedes);
+    if (!cur || later(c, cur)) best.set(c.supersedes, c);
   }
-  return out;
+  return new Map([...best].map(([id, c]) => [id, c.id]));
 }
