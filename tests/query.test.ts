@@ -55,6 +55,15 @@ describe('claims list: filters', () => {
     expect(await ids('--search', 'globex', '--sort', 'id')).toEqual(['globex-investment', 'widget-launch']);
   });
 
+  it('--credibility filters on the derived grade', async () => {
+    expect(await ids('--credibility', '1')).toEqual(['globex-investment']);
+    expect(await ids('--credibility', '4')).toEqual(['rumored-round']);
+    // One independent origin: graded A (the registry) gives 2, graded C (the daily) gives 3.
+    expect(await ids('--credibility', '2')).toEqual(['valuation-2025']);
+    expect(await ids('--credibility', '3', '--category', 'valuation')).toEqual(['valuation-2025-early']);
+    expect(await ids('--credibility', '6')).toEqual([]);
+  });
+
   it('--sort value and -as_of, --limit', async () => {
     expect(await ids('--category', 'valuation,arr', '--assertion', 'fact', '--sort', '-value')).toEqual(['valuation-2025', 'valuation-2025-early', 'arr-2026-02', 'arr-2025-02']);
     expect(await ids('--sort', '-as_of', '--limit', '2')).toEqual(['arr-2026-02', 'arr-forecast']);
@@ -70,7 +79,7 @@ describe('claims list: derived fields in json', () => {
       value: { amount: 10_000_000, currency: 'USD', unit: 'money', bound: 'above', text: '>$10M' },
       as_of: '2026-02', due: null, outcome: null, status: 'company-reported', support: 'company-reported',
       origins: { self: 1, party: 0, anonymous: 0, independent: 0 }, origin_ids: ['acme-blog'], sources: ['daily', 'wire'],
-      overdue: false, superseded_by: null, tags: ['growth'],
+      overdue: false, superseded_by: null, tags: ['growth'], reliability: 'F', credibility: 3, grade: 'F3',
     });
   });
 
@@ -101,8 +110,8 @@ describe('claims list: formats', () => {
   it('csv is RFC 4180 with a header row', async () => {
     const out = (await runCli(['list', '--format', 'csv', '--category', 'investment'], Q)).stdout;
     const lines = out.split('\r\n');
-    expect(lines[0]).toBe('id,file,subject,parties,category,assertion,statement,value,as_of,due,outcome,status,support,origins_independent,origins_party,origins_self,origins_anonymous,origin_ids,sources,overdue,superseded_by');
-    expect(lines[1]).toBe('globex-investment,claims/acme/globex-investment.yaml,Acme Corp,Globex,investment,fact,Globex invested €5 million in Acme in September 2025.,€5M = ~$5.4M,2025-09,,,independent,independent,1,1,0,0,globex-pr registry,globex-pr registry,false,');
+    expect(lines[0]).toBe('id,file,subject,parties,category,assertion,statement,value,as_of,due,outcome,status,support,origins_independent,origins_party,origins_self,origins_anonymous,origin_ids,sources,overdue,superseded_by,reliability,credibility,grade');
+    expect(lines[1]).toBe('globex-investment,claims/acme/globex-investment.yaml,Acme Corp,Globex,investment,fact,Globex invested €5 million in Acme in September 2025.,€5M = ~$5.4M,2025-09,,,independent,independent,1,1,0,0,globex-pr registry,globex-pr registry,false,,A,1,A1');
     expect(lines[2]).toBe('');
   });
 
@@ -115,9 +124,9 @@ describe('claims list: formats', () => {
 
   it('markdown is a GitHub table', async () => {
     const out = (await runCli(['list', '--format', 'markdown', '--category', 'arr', '--assertion', 'fact'], Q)).stdout.split('\n');
-    expect(out[0]).toBe('| id | status | support | as of | value | statement |');
-    expect(out[1]).toBe('| --- | --- | --- | --- | --- | --- |');
-    expect(out[2]).toBe("| `arr-2025-02` | company-reported | company-reported | 2025-02 | ~$2M | Acme's ARR was about $2 million in February 2025. |");
+    expect(out[0]).toBe('| id | status | support | grade | as of | value | statement |');
+    expect(out[1]).toBe('| --- | --- | --- | --- | --- | --- | --- |');
+    expect(out[2]).toBe("| `arr-2025-02` | company-reported | company-reported | F3 | 2025-02 | ~$2M | Acme's ARR was about $2 million in February 2025. |");
   });
 
   it('yaml parses back to the json', async () => {
@@ -167,7 +176,8 @@ describe('claims show', () => {
     expect(r.stdout).toContain('Verdict: Company-reported: every piece of evidence traces to Acme itself (acme-blog); no independent origin.');
     expect(r.stdout).toContain('1. origin acme-blog — Acme results post (Acme, primary, 2026-02-01) [self]');
     expect(r.stdout).toContain('└─ via wire — Wire story on Acme results (Newswire, news, 2026-02-02)');
-    expect(r.stdout).toContain('└─ read in daily — Daily roundup (The Daily, news, 2026-02-03)');
+    expect(r.stdout).toContain('└─ read in daily — Daily roundup (The Daily, news, 2026-02-03, reliability C)');
+    expect(r.stdout).toContain("Grade    F3 (reliability F of acme-blog; credibility 3: Acme's own word about itself)");
     expect(r.stdout).toContain('“Acme says ARR passed $10 million”');
     expect(r.stdout).toMatch(/2025-02 +arr-2025-02 +~\$2M/);
     expect(r.stdout).toContain('← this claim');
@@ -180,9 +190,10 @@ describe('claims show', () => {
     expect(e.supersedes).toBeNull();
     expect(e.verdict).toBe('Independent: one origin, daily, is independent of Acme; a second independent origin would meet the two-source rule.');
     expect(e.evidence[0].chain).toEqual([
-      { role: 'origin', id: 'daily', title: 'Daily roundup', publisher: 'The Daily', kind: 'news', published: '2026-02-03', url: null, class: 'independent' },
+      { role: 'origin', id: 'daily', title: 'Daily roundup', publisher: 'The Daily', kind: 'news', published: '2026-02-03', url: null, reliability: 'C', class: 'independent' },
     ]);
     expect(e.timeline.map((t: { id: string }) => t.id)).toEqual(['valuation-2025', 'valuation-2025-early']);
+    expect(e.grade).toEqual({ reliability: 'C', credibility: 3, grade: 'C3', best_origin: 'daily', reason: 'one independent-or-party origin (daily) graded C' });
   });
 
   it('verdicts for the two-source rule, parties and anonymous-only', async () => {

@@ -24,6 +24,7 @@ export interface FilterOptions {
   minIndependent?: string;
   support?: string;
   search?: string;
+  credibility?: string;
   sort?: string;
   limit?: string;
 }
@@ -41,7 +42,8 @@ export function withFilters(cmd: Command): Command {
     .option('--until <date>', 'as_of on or before this period')
     .option('--min-independent <n>', 'at least n distinct independent or party origins')
     .option('--support <list>', 'derived support: rumored, company-reported, independent')
-    .option('--search <text>', 'case-insensitive text in statement, subject, parties, tags');
+    .option('--search <text>', 'case-insensitive text in statement, subject, parties, tags')
+    .option('--credibility <list>', 'derived credibility 1-6, comma-separated (1 confirmed … 6 cannot be judged)');
 }
 
 const split = (s: string | undefined): string[] | undefined =>
@@ -84,6 +86,7 @@ export function parseFilters(o: FilterOptions): Filters {
     until: date('--until', o.until),
     minIndependent: count('--min-independent', o.minIndependent),
     search: o.search,
+    credibility: choices('--credibility', o.credibility, ['1', '2', '3', '4', '5', '6'])?.map(Number),
   };
 }
 

@@ -15,6 +15,7 @@ export type ListFormatter = (views: ClaimView[], ctx: ListContext) => string;
 const CSV_HEAD = [
   'id', 'file', 'subject', 'parties', 'category', 'assertion', 'statement', 'value', 'as_of', 'due', 'outcome', 'status', 'support',
   'origins_independent', 'origins_party', 'origins_self', 'origins_anonymous', 'origin_ids', 'sources', 'overdue', 'superseded_by',
+  'reliability', 'credibility', 'grade',
 ];
 
 const table: ListFormatter = (views, { color, width }) => {
@@ -24,11 +25,12 @@ const table: ListFormatter = (views, { color, width }) => {
     v.id,
     // One column for both: the declared status, and the derived support only where it differs.
     v.support === v.status ? paintStatus(c, v.status) : `${paintStatus(c, v.status)}\n${c.dim('evidence:')} ${paintStatus(c, v.support)}`,
+    v.grade,
     v.as_of ?? '',
     valueText(v),
     v.statement + (v.overdue ? c.red(' (overdue)') : '') + (v.superseded_by ? c.dim(` (superseded by ${v.superseded_by})`) : ''),
   ]);
-  const out = fitTable(['id', 'status', 'as of', 'value', 'statement'], rows, { width, color });
+  const out = fitTable(['id', 'status', 'grade', 'as of', 'value', 'statement'], rows, { width, color });
   return `${out}\n${views.length} claim${views.length === 1 ? '' : 's'}\n`;
 };
 
@@ -43,11 +45,12 @@ const csvFormat: ListFormatter = (views) =>
     v.id, v.file, v.subject, v.parties.join('; '), v.category, v.assertion, v.statement, valueText(v), v.as_of ?? '', v.due ?? '',
     v.outcome ?? '', v.status, v.support, String(v.origins.independent), String(v.origins.party), String(v.origins.self),
     String(v.origins.anonymous), v.origin_ids.join(' '), v.sources.join(' '), String(v.overdue), v.superseded_by ?? '',
+    v.reliability, String(v.credibility), v.grade,
   ]));
 
 const markdown: ListFormatter = (views) =>
-  mdTable(['id', 'status', 'support', 'as of', 'value', 'statement'], views.map((v) => [
-    `\`${v.id}\``, v.status, v.support, v.as_of ?? '', valueText(v), v.statement,
+  mdTable(['id', 'status', 'support', 'grade', 'as of', 'value', 'statement'], views.map((v) => [
+    `\`${v.id}\``, v.status, v.support, v.grade, v.as_of ?? '', valueText(v), v.statement,
   ]));
 
 export const listFormatters: Record<string, ListFormatter> = { table, json, csv: csvFormat, markdown, yaml, ids };

@@ -22,7 +22,7 @@ function wrap(text: string, width: number, indent: string): string {
 }
 
 function describeLink(l: ChainLink): string {
-  const facts = [l.publisher, l.kind, l.published].filter((x): x is string => x !== null).join(', ');
+  const facts = [l.publisher, l.kind, l.published, l.reliability !== 'F' ? `reliability ${l.reliability}` : null].filter((x): x is string => x !== null).join(', ');
   return `${l.id}${l.title ? ` — ${l.title}` : ''}${facts ? ` (${facts})` : ''}`;
 }
 
@@ -44,6 +44,7 @@ const text: ShowFormatter = (e, { color, width }) => {
   if (v.outcome) rows.push(['Outcome', v.outcome]);
   rows.push(['Status', `${paintStatus(c, v.status)} ${c.dim('(declared)')}`]);
   rows.push(['Support', `${paintStatus(c, v.support)} ${c.dim(`(derived: ${v.origins.independent} independent, ${v.origins.party} party, ${v.origins.self} self, ${v.origins.anonymous} anonymous)`)}`]);
+  rows.push(['Grade', `${c.bold(e.grade.grade)} ${c.dim(`(reliability ${e.grade.reliability}${e.grade.best_origin ? ` of ${e.grade.best_origin}` : ''}; credibility ${e.grade.credibility}: ${e.grade.reason})`)}`]);
   for (const [k, val] of rows) out.push(`  ${c.bold(k.padEnd(8))} ${val}`);
   out.push(wrap(`Verdict: ${e.verdict}`, width, '  '));
   out.push('');
@@ -87,6 +88,7 @@ const markdown: ShowFormatter = (e) => {
   if (v.as_of) rows.push(['As of', v.as_of]);
   if (v.due) rows.push(['Due', `${v.due}${v.overdue ? ' (overdue)' : ''}`]);
   rows.push(['Status (declared)', v.status], ['Support (derived)', v.support]);
+  rows.push(['Grade', `${e.grade.grade} (credibility ${e.grade.credibility}: ${e.grade.reason})`]);
   for (const [k, val] of rows) out.push(`| ${k} | ${mdCell(val)} |`);
   out.push('', `**Verdict:** ${e.verdict}`, '', '### Provenance', '');
   for (const ev of e.evidence) {

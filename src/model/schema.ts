@@ -12,6 +12,8 @@ export const ASSERTIONS = ['fact', 'forecast', 'opinion'] as const;
 export const OUTCOMES = ['met', 'missed', 'withdrawn'] as const;
 export const SOURCE_KINDS = ['news', 'analysis', 'primary', 'database', 'filing', 'social', 'interview', 'anonymous'] as const;
 
+export const RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+
 export const SLUG_RE = /^[a-z0-9][a-z0-9-]*$/;
 const DATE_PATTERN = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
@@ -20,6 +22,7 @@ export const EXPECTED = {
   slug: 'a slug of lowercase letters, digits and hyphens, e.g. "arr-2026-02"',
   date: 'an ISO date: 2026, 2026-02 or 2026-02-15 (a real calendar date)',
   url: 'an http:// or https:// URL',
+  snapshot: 'a relative path inside the dataset folder, e.g. snapshots/<id>.txt',
   value: VALUE_FORMS,
 } as const;
 
@@ -34,6 +37,11 @@ const url = z
   .string()
   .regex(/^https?:\/\/[^\s]+$/, { message: `must be ${EXPECTED.url}` })
   .refine((v) => URL.canParse(v), { message: `must be ${EXPECTED.url}` });
+/** A path relative to the dataset root that stays inside it. */
+const datasetPath = z
+  .string()
+  .min(1)
+  .refine((p) => !p.startsWith('/') && !/^[a-zA-Z]:[\\/]/.test(p) && !p.split(/[\\/]/).includes('..'), { message: `must be ${EXPECTED.snapshot}` });
 const valueShorthand = z
   .union([z.number(), z.string().min(1)])
   .refine((v) => parseValue(v) !== undefined, { message: `is not a value shorthand; use ${VALUE_FORMS}` });
@@ -70,6 +78,7 @@ export const ClaimSchema = z
     status: z.enum(STATUSES),
     supersedes: slug.optional().meta({ description: 'Id of the claim this one replaces' }),
     tags: z.array(text).optional(),
+    metric_note: text.optional().meta({ description: 'How the source defines the metric (ARR, run-rate, revenue, bookings); arr and revenue claims only' }),
     evidence: z.array(EvidenceSchema).min(1, { message: 'must list at least one piece of evidence' }),
   })
   .superRefine((c, ctx) => {
@@ -78,6 +87,9 @@ export const ClaimSchema = z
     }
     if (c.outcome !== undefined && c.resolved_by === undefined) {
       ctx.addIssue({ code: 'custom', path: ['resolved_by'], message: 'is required with `outcome`: name the claim that shows the outcome' });
+    }
+    if (c.metric_note !== undefined && c.category !== 'arr' && c.category !== 'revenue') {
+      ctx.addIssue({ code: 'custom', path: ['metric_note'], message: 'is only for `category: arr` or `revenue` claims: remove it or fix the category' });
     }
     if (c.resolved_by !== undefined && c.outcome === undefined) {
       ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'is required with `resolved_by`: met, missed or withdrawn' });
@@ -100,6 +112,11 @@ export const SourceSchema = z
     archive_url: url.optional(),
     cites: z.array(slug).optional().meta({ description: 'Ids of the sources this one relays' }),
     notes: z.string().optional(),
+    reliability: z.enum(RELIABILITY).optional().meta({ description: 'Admiralty-code source reliability: A completely reliable … E unreliable, F cannot be judged (default)' }),
+    reliability_note: text.optional().meta({ description: 'One line: why this reliability grade' }),
+    position: text.optional().meta({ description: 'For anonymous sources: what they are in a position to know' }),
+    count: z.union([z.int().min(1), z.literal('multiple')]).optional().meta({ description: 'For anonymous sources: how many (a number, or "multiple" for at least two)' }),
+    snapshot: datasetPath.optional().meta({ description: 'Local copy of the source text, relative to the dataset root (e.g. snapshots/<id>.txt)' }),
   })
   .meta({ title: 'Source', description: 'A source that evidence is read in or traces to' });
 
@@ -107,6 +124,7 @@ export type Claim = z.infer<typeof ClaimSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type Evidence = z.infer<typeof EvidenceSchema>;
 export type Status = (typeof STATUSES)[number];
+export type Reliability = (typeof RELIABILITY)[number];
 export type Category = (typeof CATEGORIES)[number];
 export type Assertion = (typeof ASSERTIONS)[number];
 export type SourceKind = (typeof SOURCE_KINDS)[number];

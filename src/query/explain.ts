@@ -4,6 +4,7 @@ import { parsePartialDate } from '../model/date.js';
 import { originClass, originId, type OriginClass, type Provenance } from '../provenance/index.js';
 import { findConflicts } from '../provenance/conflicts.js';
 import type { ClaimView, QueryContext } from './view.js';
+import type { Grade } from '../provenance/grade.js';
 
 const quoteIds = (ids: string[]): string => ids.join(', ');
 
@@ -37,6 +38,8 @@ export interface ChainLink {
   kind: string | null;
   published: string | null;
   url: string | null;
+  /** The source's reliability grade, A–F (F when ungraded). */
+  reliability: string;
   /** The origin's class toward the claim (only on the origin link). */
   class: OriginClass | null;
 }
@@ -53,6 +56,8 @@ export interface EvidenceExplained {
 export interface Explanation {
   claim: ClaimView;
   verdict: string;
+  /** Admiralty grade: reliability of the best origin and derived credibility, with the reason. */
+  grade: Grade;
   evidence: EvidenceExplained[];
   supersedes: ClaimView | null;
   superseded_by: ClaimView | null;
@@ -65,7 +70,7 @@ export interface Explanation {
 function link(role: ChainLink['role'], id: string, source: Source | undefined, cls: OriginClass | null): ChainLink {
   return {
     role, id, title: source?.title ?? null, publisher: source?.publisher ?? null, kind: source?.kind ?? null,
-    published: parsePartialDate(source?.published)?.text ?? null, url: source?.url ?? null, class: cls,
+    published: parsePartialDate(source?.published)?.text ?? null, url: source?.url ?? null, reliability: source?.reliability ?? 'F', class: cls,
   };
 }
 
@@ -96,6 +101,7 @@ export function explain(ctx: QueryContext, id: string): Explanation | undefined 
   return {
     claim: view,
     verdict: verdict(claim, ctx.provenance.get(id)!),
+    grade: ctx.grades.get(id)!,
     evidence,
     supersedes: byId(claim.supersedes),
     superseded_by: byId(view.superseded_by),

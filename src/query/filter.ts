@@ -19,6 +19,7 @@ export interface Filters {
   minIndependent?: number;
   support?: Support[];
   search?: string;
+  credibility?: number[];
 }
 
 export const SORT_KEYS = ['as_of', '-as_of', 'id', '-id', 'status', '-status', 'value', '-value'] as const;
@@ -67,6 +68,7 @@ export function filterViews(ctx: QueryContext, views: ClaimView[], f: Filters): 
       if (f.until && d.start > f.until.end) return false;
     }
     if (f.search && !matchesText(v, f.search)) return false;
+    if (f.credibility && !f.credibility.includes(v.credibility)) return false;
     return true;
   });
 }

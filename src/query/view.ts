@@ -3,7 +3,10 @@ import type { Dataset } from '../load/dataset.js';
 import type { Assertion, Category, Claim, Status } from '../model/schema.js';
 import { parsePartialDate } from '../model/date.js';
 import { parseValues, type ParsedValue } from '../model/value.js';
+import { findConflicts } from '../provenance/conflicts.js';
+import { gradeClaim, type Credibility, type Grade } from '../provenance/grade.js';
 import {
+  SUPPORT_RANK,
   buildIndex, claimProvenance, isOverdue, supersededBy, type Entities, type Index, type OriginCounts, type Provenance, type Support,
 } from '../provenance/index.js';
 
@@ -29,6 +32,12 @@ export interface ClaimView {
   overdue: boolean;
   superseded_by: string | null;
   tags: string[];
+  /** Admiralty reliability of the best origin, A–F. */
+  reliability: Grade['reliability'];
+  /** Derived credibility, 1 (confirmed) – 6 (cannot be judged). */
+  credibility: Credibility;
+  /** Combined grade, e.g. `B2`. */
+  grade: string;
 }
 
 /** Everything the querier and report need, derived once from a dataset. */
@@ -41,12 +50,14 @@ export interface QueryContext {
   views: ClaimView[];
   /** Provenance by claim id. */
   provenance: Map<string, Provenance>;
+  /** Grades by claim id. */
+  grades: Map<string, Grade>;
 }
 
 const dateText = (d: unknown): string | null => parsePartialDate(d)?.text ?? null;
 
 /** Derives one claim's view. */
-export function claimView(file: string, c: Claim, p: Provenance, today: string, superseded: Map<string, string>): ClaimView {
+export function claimView(file: string, c: Claim, p: Provenance, today: string, superseded: Map<string, string>, g: Grade): ClaimView {
   const values = parseValues(c.value);
   return {
     id: c.id,
@@ -68,6 +79,9 @@ export function claimView(file: string, c: Claim, p: Provenance, today: string, 
     overdue: isOverdue(c, today),
     superseded_by: superseded.get(c.id) ?? null,
     tags: c.tags ?? [],
+    reliability: g.reliability,
+    credibility: g.credibility,
+    grade: g.grade,
   };
 }
 
@@ -76,14 +90,24 @@ export function queryContext(dataset: Dataset, entities: Entities, today: string
   const index = buildIndex(dataset);
   const superseded = supersededBy(index);
   const provenance = new Map<string, Provenance>();
+  for (const { data } of index.claims.values()) provenance.set(data.id, claimProvenance(data, index, entities));
+  // A claim is contradicted when a live claim with stronger support gives an incompatible value.
+  const contradicted = new Set<string>();
+  const rank = (id: string) => SUPPORT_RANK[provenance.get(id)!.support];
+  for (const c of findConflicts([...index.claims.values()], superseded, entities)) {
+    if (rank(c.b.data.id) > rank(c.a.data.id)) contradicted.add(c.a.data.id);
+    if (rank(c.a.data.id) > rank(c.b.data.id)) contradicted.add(c.b.data.id);
+  }
+  const grades = new Map<string, Grade>();
   const views: ClaimView[] = [];
   for (const { file, data } of index.claims.values()) {
-    const p = claimProvenance(data, index, entities);
-    provenance.set(data.id, p);
-    views.push(claimView(file, data, p, today, superseded));
+    const p = provenance.get(data.id)!;
+    const g = gradeClaim(data, p, index, today, contradicted.has(data.id));
+    grades.set(data.id, g);
+    views.push(claimView(file, data, p, today, superseded, g));
   }
   views.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { dataset, index, entities, today, superseded, views, provenance };
+  return { dataset, index, entities, today, superseded, views, provenance, grades };
 }
 
 /** The values of a view as a list. */

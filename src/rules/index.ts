@@ -13,12 +13,14 @@ import { forecastOverdue } from './forecast-overdue.js';
 import { valueConflict } from './value-conflict.js';
 import { quoteMissing } from './quote-missing.js';
 import { orphanSource } from './orphan-source.js';
+import { anonymousUndescribed } from './anonymous-undescribed.js';
+import { quoteNotFound } from './quote-not-found.js';
 
 export type { Rule, RuleContext } from './types.js';
 
 export const rules: readonly Rule[] = [
   yamlSyntax, schema, idMismatch, duplicateId, unknownReference, citationCycle, statusUnsupported,
-  statusUnderstated, dateOrder, forecastOverdue, valueConflict, quoteMissing, orphanSource,
+  statusUnderstated, dateOrder, forecastOverdue, valueConflict, quoteMissing, orphanSource, anonymousUndescribed, quoteNotFound,
 ];
 
 /** Rules by id. */

@@ -1,0 +1,419 @@
+/** `claims report`: the whole-dataset report as plain data (no colour, no display strings); formatters live in src/format/report.ts. */
+import { parsePartialDate } from '../model/date.js';
+import { CATEGORIES, STATUSES, type Category, type Status } from '../model/schema.js';
+import { valueDimension, type ParsedValue } from '../model/value.js';
+import { findConflicts } from '../provenance/conflicts.js';
+import type { OriginCounts, Support } from '../provenance/index.js';
+import { valueList, type ClaimView, type QueryContext } from '../query/view.js';
+
+/** Claims counted by category (rows) × status (columns). */
+export interface Overview {
+  /** The column order: rumored, company-reported, independent, disputed, retracted. */
+  statuses: Status[];
+  /** One row per category present, in the schema's category order. */
+  rows: OverviewRow[];
+  /** Column totals by status. */
+  totals: Record<Status, number>;
+  /** Grand total: the number of claims reported on. */
+  total: number;
+}
+
+/** One category's claims counted by status. */
+export interface OverviewRow {
+  category: Category;
+  counts: Record<Status, number>;
+  /** Row total. */
+  total: number;
+}
+
+/** Sourcing tiers, weakest first. */
+export const SOURCING_TIERS = ['anonymous-only', 'company-only', 'one-independent', 'two-plus-independent'] as const;
+/** How well a claim is sourced: anonymous only, the company's own word only, one origin independent of it, or two or more (the two-source rule). */
+export type SourcingTier = (typeof SOURCING_TIERS)[number];
+
+/** One claim with a value, placed in its sourcing tier. */
+export interface SourcingEntry {
+  tier: SourcingTier;
+  id: string;
+  subject: string;
+  category: Category;
+  as_of: string | null;
+  /** The value as written, equivalent forms joined with ` = `. */
+  value: string;
+  assertion: ClaimView['assertion'];
+  status: Status;
+  support: Support;
+  /** Distinct origins by class: the counts that decide the tier. */
+  origins: OriginCounts;
+  /** Distinct origin ids, in evidence order. */
+  origin_ids: string[];
+}
+
+/** A rumored or disputed claim, and what would confirm it. */
+export interface RumorEntry {
+  id: string;
+  subject: string;
+  category: Category;
+  as_of: string | null;
+  statement: string;
+  /** The value as written, or null. */
+  value: string | null;
+  status: Status;
+  support: Support;
+  /** The claim that already supersedes it, or null. */
+  superseded_by: string | null;
+  /** What a confirming claim would be about: a claim on this subject and category that supersedes it. */
+  confirm_with: { subject: string; category: Category };
+  /** Existing claims (anywhere in the dataset) on the same subject and category with independent support, not retracted: candidate confirmations, in as_of order. */
+  candidates: string[];
+}
+
+/** A forecast with a due date. */
+export interface ForecastEntry {
+  id: string;
+  subject: string;
+  category: Category;
+  statement: string;
+  value: string | null;
+  as_of: string | null;
+  due: string;
+  /** True when the due period has wholly passed without an outcome. */
+  overdue: boolean;
+  outcome: string | null;
+  status: Status;
+}
+
+/** A rumor still unresolved: status rumored, not superseded. */
+export interface OpenRumorEntry {
+  id: string;
+  subject: string;
+  category: Category;
+  as_of: string | null;
+  statement: string;
+  value: string | null;
+  support: Support;
+}
+
+/** What to keep an eye on. */
+export interface Watchlist {
+  /** Forecasts with due dates: overdue first, then by due date, then id. */
+  forecasts: ForecastEntry[];
+  /** Unresolved rumors, by as_of (undated last), then id. */
+  rumors: OpenRumorEntry[];
+}
+
+/** Two live facts whose values cannot both be true. */
+export interface ConflictEntry {
+  subject: string;
+  category: Category;
+  /** The shared as_of period. */
+  period: string;
+  /** The pair, ordered so that `a` < `b` by id. */
+  a: ConflictSide;
+  b: ConflictSide;
+}
+
+/** One side of a conflict. */
+export interface ConflictSide {
+  id: string;
+  /** The form of its value that clashes. */
+  value: string;
+  statement: string;
+  status: Status;
+}
+
+/** A claim replaced by a newer one. */
+export interface SupersededEntry {
+  id: string;
+  statement: string;
+  value: string | null;
+  superseded_by: string;
+  /** The replacing claim's statement (null if it cannot be read). */
+  superseded_by_statement: string | null;
+  superseded_by_value: string | null;
+}
+
+/** Value conflicts and supersessions among the claims reported on. */
+export interface ConflictsSection {
+  /** Sorted by subject, category, period, then ids. */
+  conflicts: ConflictEntry[];
+  /** Sorted by id. */
+  superseded: SupersededEntry[];
+}
+
+/** One origin and how many of the reported claims trace to it. */
+export interface ConcentrationEntry {
+  origin: string;
+  title: string | null;
+  publisher: string | null;
+  kind: string | null;
+  /** Number of reported claims with this origin. */
+  claims: number;
+  /** claims / number of reported claims, 0..1. */
+  share: number;
+  /** True when the origin carries at least 25% of the claims. */
+  concentrated: boolean;
+  /** The ids of those claims. */
+  claim_ids: string[];
+}
+
+/** Categories that get a timeline. */
+export const TIMELINE_CATEGORIES = ['arr', 'revenue', 'valuation', 'funding-round'] as const satisfies readonly Category[];
+
+/** One subject's figures for one numeric category over time. */
+export interface Timeline {
+  subject: string;
+  category: Category;
+  /** The unit of `amount`: `money`, `percent` or `number`. */
+  unit: ParsedValue['unit'];
+  /** The main currency (the most common among the values; ties by code), or null when the unit is not money. */
+  currency: string | null;
+  /** In as_of order (undated last), then id. */
+  points: TimelinePoint[];
+  /** Claims with a value but no form in the main currency/unit, by id. */
+  skipped: string[];
+}
+
+/** One claim on a timeline. */
+export interface TimelinePoint {
+  id: string;
+  as_of: string | null;
+  /** The value as written, equivalent forms joined with ` = `. */
+  value: string;
+  /** The form in the timeline's currency, as written. */
+  form: string;
+  /** That form's amount, in units of the currency. */
+  amount: number;
+  bound: ParsedValue['bound'];
+  forecast: boolean;
+  status: Status;
+  superseded_by: string | null;
+}
+
+/** The report (its JSON shape is a public contract). */
+export interface Report {
+  /** The date time-dependent facts are measured against. */
+  generated_for: string;
+  /** True when the claims reported on are not the whole dataset. */
+  filters_applied: boolean;
+  overview: Overview;
+  /** Every claim with a value, weakest tier first, then subject, category, as_of, id. */
+  sourcing: SourcingEntry[];
+  /** Rumored and disputed claims, by subject, category, as_of, id. */
+  rumors: RumorEntry[];
+  watchlist: Watchlist;
+  conflicts: ConflictsSection;
+  /** Origins by number of claims (desc), then id. */
+  concentration: ConcentrationEntry[];
+  /** By subject, then category (arr, revenue, valuation, funding-round). */
+  timelines: Timeline[];
+}
+
+/** Share of claims at or above which an origin is flagged as concentrated. */
+export const CONCENTRATION_THRESHOLD = 0.25;
+
+const cmpStr = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const CATEGORY_ORDER = new Map<string, number>(CATEGORIES.map((c, i) => [c, i]));
+const cmpCategory = (a: Category, b: Category): number => (CATEGORY_ORDER.get(a) ?? 0) - (CATEGORY_ORDER.get(b) ?? 0);
+
+/** Compares partial dates by the period they start, then end; missing dates last. */
+function cmpDate(a: string | null, b: string | null): number {
+  const x = parsePartialDate(a);
+  const y = parsePartialDate(b);
+  if (!x && !y) return 0;
+  if (!x) return 1;
+  if (!y) return -1;
+  return cmpStr(x.start, y.start) || cmpStr(x.end, y.end);
+}
+
+/** Subject, category, as_of, id: the reading order of most sections. */
+function cmpClaim(a: { subject: string; category: Category; as_of: string | null; id: string }, b: typeof a): number {
+  return cmpStr(a.subject, b.subject) || cmpCategory(a.category, b.category) || cmpDate(a.as_of, b.as_of) || cmpStr(a.id, b.id);
+}
+
+function valueOf(v: ClaimView): string | null {
+  const list = valueList(v);
+  return list.length === 0 ? null : list.map((x) => x.text).join(' = ');
+}
+
+function zeroStatuses(): Record<Status, number> {
+  return Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+}
+
+/** The sourcing tier a claim's origin counts put it in. */
+export function sourcingTier(v: Pick<ClaimView, 'support' | 'origins'>): SourcingTier {
+  const indep = v.origins.independent + v.origins.party;
+  if (indep >= 2) return 'two-plus-independent';
+  if (indep === 1) return 'one-independent';
+  return v.support === 'company-reported' ? 'company-only' : 'anonymous-only';
+}
+
+function overview(views: ClaimView[]): Overview {
+  const byCat = new Map<Category, Record<Status, number>>();
+  const totals = zeroStatuses();
+  for (const v of views) {
+    const row = byCat.get(v.category) ?? zeroStatuses();
+    row[v.status]++;
+    byCat.set(v.category, row);
+    totals[v.status]++;
+  }
+  const rows = [...byCat.entries()]
+    .sort(([a], [b]) => cmpCategory(a, b))
+    .map(([category, counts]) => ({ category, counts, total: STATUSES.reduce((n, s) => n + counts[s], 0) }));
+  return { statuses: [...STATUSES], rows, totals, total: views.length };
+}
+
+function sourcing(views: ClaimView[]): SourcingEntry[] {
+  const rank = new Map<string, number>(SOURCING_TIERS.map((t, i) => [t, i]));
+  return views
+    .filter((v) => v.value !== null)
+    .map((v): SourcingEntry => ({
+      tier: sourcingTier(v), id: v.id, subject: v.subject, category: v.category, as_of: v.as_of, value: valueOf(v) ?? '',
+      assertion: v.assertion, status: v.status, support: v.support, origins: { ...v.origins }, origin_ids: [...v.origin_ids],
+    }))
+    .sort((a, b) => rank.get(a.tier)! - rank.get(b.tier)! || cmpClaim(a, b));
+}
+
+function rumors(ctx: QueryContext, views: ClaimView[]): RumorEntry[] {
+  return views
+    .filter((v) => v.status === 'rumored' || v.status === 'disputed')
+    .sort(cmpClaim)
+    .map((v): RumorEntry => {
+      const candidates = ctx.views
+        .filter((o) => o.id !== v.id && o.category === v.category && ctx.entities.same(o.subject, v.subject)
+          && o.support === 'independent' && o.status !== 'retracted')
+        .sort((a, b) => cmpDate(a.as_of, b.as_of) || cmpStr(a.id, b.id))
+        .map((o) => o.id);
+      return {
+        id: v.id, subject: v.subject, category: v.category, as_of: v.as_of, statement: v.statement, value: valueOf(v),
+        status: v.status, support: v.support, superseded_by: v.superseded_by,
+        confirm_with: { subject: v.subject, category: v.category }, candidates,
+      };
+    });
+}
+
+function watchlist(views: ClaimView[]): Watchlist {
+  const forecasts = views
+    .filter((v): v is ClaimView & { due: string } => v.assertion === 'forecast' && v.due !== null)
+    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || cmpDate(a.due, b.due) || cmpStr(a.id, b.id))
+    .map((v): ForecastEntry => ({
+      id: v.id, subject: v.subject, category: v.category, statement: v.statement, value: valueOf(v), as_of: v.as_of,
+      due: v.due, overdue: v.overdue, outcome: v.outcome, status: v.status,
+    }));
+  const open = views
+    .filter((v) => v.status === 'rumored' && v.superseded_by === null)
+    .sort((a, b) => cmpDate(a.as_of, b.as_of) || cmpStr(a.id, b.id))
+    .map((v): OpenRumorEntry => ({
+      id: v.id, subject: v.subject, category: v.category, as_of: v.as_of, statement: v.statement, value: valueOf(v), support: v.support,
+    }));
+  return { forecasts, rumors: open };
+}
+
+function conflicts(ctx: QueryContext, views: ClaimView[]): ConflictsSection {
+  const ids = new Set(views.map((v) => v.id));
+  const records = [...ctx.index.claims.values()].filter((r) => ids.has(r.data.id));
+  const found = findConflicts(records, ctx.superseded, ctx.entities).map((c): ConflictEntry => {
+    const x: ConflictSide = { id: c.a.data.id, value: c.aValue.text, statement: c.a.data.statement, status: c.a.data.status };
+    const y: ConflictSide = { id: c.b.data.id, value: c.bValue.text, statement: c.b.data.statement, status: c.b.data.status };
+    const [a, b] = x.id <= y.id ? [x, y] : [y, x];
+    return { subject: c.a.data.subject, category: c.a.data.category, period: c.period, a, b };
+  });
+  found.sort((p, q) => cmpStr(p.subject, q.subject) || cmpCategory(p.category, q.category) || cmpDate(p.period, q.period)
+    || cmpStr(p.a.id, q.a.id) || cmpStr(p.b.id, q.b.id));
+  const byId = new Map(ctx.views.map((v) => [v.id, v]));
+  const superseded = views
+    .filter((v): v is ClaimView & { superseded_by: string } => v.superseded_by !== null)
+    .sort((a, b) => cmpStr(a.id, b.id))
+    .map((v): SupersededEntry => {
+      const next = byId.get(v.superseded_by);
+      return {
+        id: v.id, statement: v.statement, value: valueOf(v), superseded_by: v.superseded_by,
+        superseded_by_statement: next?.statement ?? null, superseded_by_value: next ? valueOf(next) : null,
+      };
+    });
+  return { conflicts: found, superseded };
+}
+
+function concentration(ctx: QueryContext, views: ClaimView[]): ConcentrationEntry[] {
+  const carried = new Map<string, string[]>();
+  for (const v of views) {
+    for (const o of new Set(v.origin_ids)) {
+      const list = carried.get(o);
+      if (list) list.push(v.id);
+      else carried.set(o, [v.id]);
+    }
+  }
+  return [...carried.entries()]
+    .map(([origin, ids]): ConcentrationEntry => {
+      const src = ctx.index.sources.get(origin)?.data;
+      const share = views.length === 0 ? 0 : ids.length / views.length;
+      return {
+        origin, title: src?.title ?? null, publisher: src?.publisher ?? null, kind: src?.kind ?? null,
+        claims: ids.length, share, concentrated: share >= CONCENTRATION_THRESHOLD, claim_ids: [...ids].sort(cmpStr),
+      };
+    })
+    .sort((a, b) => b.claims - a.claims || cmpStr(a.origin, b.origin));
+}
+
+/** The most common dimension among the claims' values (each claim counted once per dimension); ties by dimension key. */
+function mainDimension(claims: ClaimView[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const v of claims) for (const d of new Set(valueList(v).map(valueDimension))) counts.set(d, (counts.get(d) ?? 0) + 1);
+  return [...counts.entries()].sort(([a, m], [b, n]) => n - m || cmpStr(a, b))[0]?.[0];
+}
+
+function timelines(ctx: QueryContext, views: ClaimView[]): Timeline[] {
+  const wanted = new Set<string>(TIMELINE_CATEGORIES);
+  const groups = new Map<string, ClaimView[]>();
+  const sorted = views.filter((v) => wanted.has(v.category) && v.value !== null).sort(cmpClaim);
+  for (const v of sorted) {
+    const key = `${ctx.entities.key(v.subject)}\u0000${v.category}`;
+    const list = groups.get(key);
+    if (list) list.push(v);
+    else groups.set(key, [v]);
+  }
+  const out: Timeline[] = [];
+  for (const claims of groups.values()) {
+    const dim = mainDimension(claims);
+    const first = claims[0];
+    if (dim === undefined || first === undefined) continue;
+    const points: TimelinePoint[] = [];
+    const skipped: string[] = [];
+    let unit: ParsedValue['unit'] = 'number';
+    let currency: string | null = null;
+    for (const v of claims) {
+      const form = valueList(v).find((x) => valueDimension(x) === dim);
+      if (!form) {
+        skipped.push(v.id);
+        continue;
+      }
+      unit = form.unit;
+      currency = form.currency;
+      points.push({
+        id: v.id, as_of: v.as_of, value: valueOf(v) ?? '', form: form.text, amount: form.amount, bound: form.bound,
+        forecast: v.assertion === 'forecast', status: v.status, superseded_by: v.superseded_by,
+      });
+    }
+    points.sort((a, b) => cmpDate(a.as_of, b.as_of) || cmpStr(a.id, b.id));
+    out.push({ subject: first.subject, category: first.category, unit, currency, points, skipped: skipped.sort(cmpStr) });
+  }
+  return out.sort((a, b) => cmpStr(a.subject, b.subject) || cmpCategory(a.category, b.category));
+}
+
+/** Builds the report over `views` (the claims left after filtering) within the whole context. */
+export function buildReport(ctx: QueryContext, views: ClaimView[]): Report {
+  const all = new Set(ctx.views.map((v) => v.id));
+  const mine = new Set(views.map((v) => v.id));
+  const filtersApplied = mine.size !== all.size || [...all].some((id) => !mine.has(id));
+  return {
+    generated_for: ctx.today,
+    filters_applied: filtersApplied,
+    overview: overview(views),
+    sourcing: sourcing(views),
+    rumors: rumors(ctx, views),
+    watchlist: watchlist(views),
+    conflicts: conflicts(ctx, views),
+    concentration: concentration(ctx, views),
+    timelines: timelines(ctx, views),
+  };
+}

@@ -1,0 +1,38 @@
+import { closestPassage, normaliseText, SnapshotReader } from '../load/snapshot.js';
+import type { Rule } from './types.js';
+
+/** A quote must still say what the source says: checked against the source's local snapshot, when it has one. */
+export const quoteNotFound: Rule = {
+  id: 'quote-not-found',
+  meta: {
+    description: "An evidence quote does not appear in the snapshot of its `source` (whitespace, typographic quotes and dashes normalised)",
+    defaultSeverity: 'error',
+    messages: {
+      notFound: 'The quote is not in the snapshot of "{{source}}" ({{snapshot}}). Closest passage: “{{closest}}”. Copy the exact words, or fix the snapshot.',
+      noSnapshot: 'The snapshot of "{{source}}" cannot be read at {{snapshot}} (relative to the dataset folder): add the file or fix `snapshot:`.',
+    },
+  },
+  check(ctx) {
+    const reader = new SnapshotReader(ctx.dataset.root);
+    const missingReported = new Set<string>();
+    for (const { file, data } of ctx.dataset.claims) {
+      data.evidence.forEach((ev, i) => {
+        const source = ctx.index.sources.get(ev.source);
+        const snapshot = source?.data.snapshot;
+        if (!source || snapshot === undefined || ev.quote === undefined || ev.quote.trim() === '') return;
+        const text = reader.read(snapshot);
+        if (text === undefined) {
+          if (!missingReported.has(source.file)) {
+            missingReported.add(source.file);
+            ctx.report({ file: source.file, path: ['snapshot'], messageId: 'noSnapshot', data: { source: ev.source, snapshot } });
+          }
+          return;
+        }
+        const quote = normaliseText(ev.quote);
+        if (!text.includes(quote)) {
+          ctx.report({ file, path: ['evidence', i, 'quote'], messageId: 'notFound', data: { source: ev.source, snapshot, closest: closestPassage(text, quote) } });
+        }
+      });
+    }
+  },
+};
