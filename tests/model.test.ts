@@ -45,6 +45,9 @@ describe('valuesCompatible', () => {
     ['<=$10M', '>=$10M', true],
     ['$16.3M', '$16.3M', true],
     ['$16.3M', '$16M', false],
+    ['~$2.3M', '$2.07M', true],
+    ['~$9.2M', '$8.28M', true],
+    ['~$2.3M', '$2.06M', false],
   ])('%s vs %s -> %s', (a, b, expected) => {
     expect(valuesCompatible(v(a), v(b))).toBe(expected);
     expect(valuesCompatible(v(b), v(a))).toBe(expected);

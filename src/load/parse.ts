@@ -107,13 +107,21 @@ function expectedFor(path: readonly PathSegment[]): string | undefined {
   return undefined;
 }
 
+/** For a missing field that another field requires, point at that other field rather than the top of the file. */
+const REQUIRED_BY: Record<string, string> = { due: 'assertion', resolved_by: 'outcome', outcome: 'resolved_by' };
+
 /** Turns one zod issue into problems with positions and a fix. */
 function schemaProblems(issue: z.core.$ZodIssue, type: 'claim' | 'source', data: unknown, locate: Locate): FileProblem[] {
   const path = issue.path as PathSegment[];
   const label = formatPath(path);
-  const at = (p: PathSegment[], messageId: string, message: string, anchor: 'key' | 'value' = 'value'): FileProblem => ({
-    kind: 'schema', messageId, message, path: p, range: locate(p, anchor),
-  });
+  const at = (p: PathSegment[], messageId: string, message: string, anchor: 'key' | 'value' = 'value'): FileProblem => {
+    const last = p[p.length - 1];
+    const other = typeof last === 'string' ? REQUIRED_BY[last] : undefined;
+    const where = other !== undefined && valueAt(data, p) === undefined && valueAt(data, [...p.slice(0, -1), other]) !== undefined
+      ? [...p.slice(0, -1), other]
+      : p;
+    return { kind: 'schema', messageId, message, path: p, range: locate(where, where === p ? anchor : 'key') };
+  };
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) => {
@@ -129,6 +137,7 @@ function schemaProblems(issue: z.core.$ZodIssue, type: 'claim' | 'source', data:
     }
     case 'invalid_value': {
       const actual = valueAt(data, path);
+      if (actual === undefined) return [at(path, 'missing-field', `Missing required field \`${label}\`: add it (one of: ${issue.values.map(String).join(', ')}).`)];
       const options = issue.values.map(String);
       const hint = typeof actual === 'string' ? didYouMean(actual, options) : '';
       return [at(path, 'invalid-value', `\`${label}\` is ${describe(actual)}, which is not allowed.${hint} Use one of: ${options.join(', ')}.`)];
@@ -143,6 +152,25 @@ function schemaProblems(issue: z.core.$ZodIssue, type: 'claim' | 'source', data:
       return [at(path, issue.code === 'custom' ? 'constraint' : 'invalid-format', `\`${label}\` ${detail}.`.replace(/\.\.$/, '.'))];
     }
   }
+}
+
+/** One problem per path: a union can report a pattern and a refinement for one value; keep the clearer message. */
+function onePerPath(problems: FileProblem[]): FileProblem[] {
+  const byPath = new Map<string, FileProblem>();
+  const out: FileProblem[] = [];
+  for (const p of problems) {
+    // Unknown fields are keyed by their own path and never collide; each is kept.
+    const key = formatPath(p.path);
+    const prev = byPath.get(key);
+    if (!prev) {
+      byPath.set(key, p);
+      out.push(p);
+    } else if (prev.messageId === 'invalid-format' && p.messageId !== 'invalid-format') {
+      out[out.indexOf(prev)] = p;
+      byPath.set(key, p);
+    }
+  }
+  return out;
 }
 
 /** Reads one file's text: never throws, reports every problem with a position. */
@@ -181,7 +209,7 @@ export function parseFile(text: string, hint?: { underSources?: boolean }): Pars
 
   const result = (type === 'claim' ? ClaimSchema : SourceSchema).safeParse(raw);
   if (!result.success) {
-    const problems = result.error.issues.flatMap((i) => schemaProblems(i, type, raw, locate));
+    const problems = onePerPath(result.error.issues.flatMap((i) => schemaProblems(i, type, raw, locate)));
     return { raw, declaredType: type, problems, locate };
   }
   const parsed = { type, data: result.data, raw } as Parsed;

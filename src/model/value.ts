@@ -55,8 +55,11 @@ export function parseValues(input: unknown): ParsedValue[] {
 export function valueInterval(v: ParsedValue): { lo: number; hi: number; loOpen: boolean; hiOpen: boolean } {
   const a = v.amount;
   switch (v.bound) {
-    case 'about':
-      return { lo: a * 0.9, hi: a * 1.1, loOpen: false, hiOpen: false };
+    case 'about': {
+      // ±10%, widened by a hair so that 2.3 × 0.9 = 2.0700000000000002 still admits 2.07.
+      const slack = Math.abs(a) * 1e-9;
+      return { lo: a * 0.9 - slack, hi: a * 1.1 + slack, loOpen: false, hiOpen: false };
+    }
     case 'above':
       return { lo: a, hi: Infinity, loOpen: true, hiOpen: false };
     case 'at-least':

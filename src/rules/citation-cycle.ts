@@ -60,6 +60,7 @@ export const citationCycle: Rule = {
     messages: {
       cites: 'Source "{{id}}" is part of a citation cycle ({{cycle}}): a source cannot relay, directly or through others, a source that relays it. Remove one `cites` entry.',
       chain: 'The evidence chain {{chain}} passes through "{{id}}" twice: list each relay once, from the origin outward.',
+      viaWithoutOrigin: '`via` lists relays but `origin` is missing, so the origin defaults to the source itself ("{{source}}") and the chain loops: add `origin:` with the source the relays trace back to.',
     },
   },
   check(ctx) {
@@ -76,9 +77,12 @@ export const citationCycle: Rule = {
     }
     for (const { file, data } of ctx.dataset.claims) {
       data.evidence.forEach((ev, i) => {
-        const chain = [ev.origin ?? ev.source, ...(ev.via ?? []), ev.source];
-        // origin defaults to source: that single repeat is not a loop.
-        if (ev.origin === undefined && (ev.via ?? []).length === 0) return;
+        if (ev.origin === undefined) {
+          // origin defaults to source: with relays in between, that reads as a loop the author did not write.
+          if ((ev.via ?? []).length > 0) ctx.report({ file, path: ['evidence', i, 'via'], messageId: 'viaWithoutOrigin', data: { source: ev.source } });
+          return;
+        }
+        const chain = [ev.origin, ...(ev.via ?? []), ev.source];
         const seen = new Set<string>();
         chain.forEach((id, k) => {
           if (seen.has(id)) {

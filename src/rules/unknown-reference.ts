@@ -16,7 +16,7 @@ function checkRef(ctx: RuleContext, file: string, path: PathSegment[], id: strin
   }
   const pool = want === 'source' ? ctx.index.sources.keys() : ctx.index.claims.keys();
   const near = nearest(id, pool, 1);
-  const hint = near.length > 0 ? ` Did you mean "${near[0]}"?` : ` Add claims/${want === 'source' ? 'sources/' : '<subject>/'}${id}.yaml or fix the id.`;
+  const hint = near.length > 0 ? ` Did you mean "${near[0]}"?` : ` Add a ${want} file with \`id: ${id}\` or fix the id.`;
   ctx.report({ file, path, messageId: 'unknown', data: { field: formatPath(path), id, want, hint } });
 }
 

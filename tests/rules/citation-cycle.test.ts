@@ -27,6 +27,16 @@ describe('citation-cycle', () => {
     expect(ofRule(d, 'citation-cycle')).toEqual([]);
   });
 
+  it('asks for `origin` when `via` is given without one, instead of calling it a loop', () => {
+    const d = lintFiles({
+      'sources/src-a.yaml': source('src-a'),
+      'sources/src-b.yaml': source('src-b'),
+      'acme/arr-1.yaml': claimEv('    via: [src-b]\n'),
+    });
+    expect(ofRule(d, 'citation-cycle')).toMatchObject([{ messageId: 'viaWithoutOrigin', path: 'evidence[0].via', line: 9, column: 10 }]);
+    expect(ofRule(d, 'citation-cycle')[0]!.message).toContain('add `origin:`');
+  });
+
   it('reports both sources of a → b → a, each at its `cites` entry in the cycle', () => {
     const d = lintFiles({
       'sources/src-a.yaml': source('src-a', 'cites:\n  - src-b\n'),

@@ -40,7 +40,7 @@ describe('unknown-reference', () => {
     const [m] = ofRule(d, 'unknown-reference');
     expect(m).toMatchObject({ messageId: 'unknown', line: 8, column: 13 });
     expect(m!.message).not.toContain('Did you mean');
-    expect(m!.message).toContain('totally-unrelated.yaml or fix the id');
+    expect(m!.message).toContain('Add a source file with `id: totally-unrelated` or fix the id.');
   });
 
   it('reports an unknown origin at its value', () => {
