@@ -1,0 +1,97 @@
+// `npm run bench`: times whole processes on synthetic datasets, as ratios to a floor measured in the same run.
+// Usage: node bench/run.mjs [--sizes 1000,10000,50000] [--runs 3]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from './generate.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const project = resolve(here, '..');
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const sizes = opt('sizes', '1000,10000,50000').split(',').map(Number);
+const runs = Number(opt('runs', '3'));
+const claimsBin = join(project, 'bin', 'claims.js');
+const ajvBin = join(project, 'node_modules', 'ajv-cli', 'dist', 'index.js');
+const hasYamllint = spawnSync('yamllint', ['--version']).status === 0;
+const rssFile = join(project, 'bench', 'data', 'rss.txt');
+
+if (!existsSync(join(project, 'dist', 'claims.js'))) {
+  console.error('bench: build first (npm run build)');
+  process.exit(2);
+}
+
+/** Runs one command; returns wall seconds, peak RSS in MiB (largest Node process, or /usr/bin/time), and exit status. */
+function time(cmd, argv, cwd) {
+  rmSync(rssFile, { force: true });
+  const env = { ...process.env, NODE_OPTIONS: `--require ${join(here, 'rss.cjs')}`, BENCH_RSS_FILE: rssFile, NO_COLOR: '1' };
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, argv, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  let rss = null;
+  if (existsSync(rssFile)) rss = Math.max(...readFileSync(rssFile, 'utf8').trim().split('\n').map(Number)) / 1024;
+  return { wall, rss, status: r.status };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+const results = { machine: { cpus: cpus().length, model: cpus()[0]?.model, memGiB: Math.round(totalmem() / 2 ** 30), node: process.version }, date: new Date().toISOString(), runs, sizes: {} };
+
+for (const size of sizes) {
+  const dir = join(project, 'bench', 'data', `d${size}`);
+  mkdirSync(dir, { recursive: true });
+  const files = generate(dir, size);
+  cpSync(join(project, 'schemas'), join(dir, 'schemas'), { recursive: true });
+  const commands = {
+    floor: [process.execPath, [join(here, 'floor.mjs'), 'claims']],
+    validate: [process.execPath, [claimsBin, 'validate', '--today', '2026-11-24', '--format', 'json']],
+    'list --status rumored': [process.execPath, [claimsBin, 'list', '--status', 'rumored', '--format', 'json', '--today', '2026-11-24']],
+    report: [process.execPath, [claimsBin, 'report', '--format', 'json', '--today', '2026-11-24']],
+    'node -e 0': [process.execPath, ['-e', '0']],
+    '--version': [process.execPath, [claimsBin, '--version']],
+  };
+  if (existsSync(ajvBin)) {
+    commands['ajv-cli (schema only)'] = ['sh', ['-c', `node ${ajvBin} validate --spec=draft2020 --strict=false -s schemas/claim.schema.json -d 'claims/company-*/*.yaml' > /dev/null && node ${ajvBin} validate --spec=draft2020 --strict=false -s schemas/source.schema.json -d 'claims/sources/*.yaml' > /dev/null`]];
+  }
+  if (hasYamllint) commands['yamllint (syntax only)'] = ['yamllint', ['-d', '{rules: {}}', 'claims']];
+  const samples = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+  for (let r = 0; r < runs; r++) {
+    // Alternate the commands within each round so that machine noise falls on all of them alike.
+    for (const [name, [cmd, argv]] of Object.entries(commands)) samples[name].push(time(cmd, argv, dir));
+  }
+  const floor = median(samples.floor.map((s) => s.wall));
+  const floorRss = median(samples.floor.map((s) => s.rss ?? 0));
+  const start = median(samples['node -e 0'].map((s) => s.wall));
+  const rows = {};
+  for (const [name, list] of Object.entries(samples)) {
+    const wall = median(list.map((s) => s.wall));
+    const rss = list.every((s) => s.rss !== null) ? median(list.map((s) => s.rss)) : null;
+    const base = name === '--version' || name === 'node -e 0' ? start : floor;
+    rows[name] = {
+      median_s: Number(wall.toFixed(3)), peak_rss_mib: rss === null ? null : Number(rss.toFixed(1)),
+      files_per_s: Math.round(files / wall), ratio: Number((wall / base).toFixed(2)), ratio_to: base === start ? 'node -e 0' : 'floor',
+      rss_ratio: rss === null || !floorRss ? null : Number((rss / floorRss).toFixed(2)), exit: [...new Set(list.map((s) => s.status))],
+    };
+  }
+  results.sizes[size] = { files, commands: rows };
+  console.log(`\n${size} claims (${files} files), median of ${runs}:`);
+  console.log(`${'command'.padEnd(26)} ${'time s'.padStart(8)} ${'×'.padStart(6)} ${'RSS MiB'.padStart(8)} ${'×RSS'.padStart(6)} ${'files/s'.padStart(9)}`);
+  for (const [name, r] of Object.entries(rows)) {
+    console.log(`${name.padEnd(26)} ${r.median_s.toFixed(3).padStart(8)} ${r.ratio.toFixed(2).padStart(6)} ${(r.peak_rss_mib?.toFixed(0) ?? '—').padStart(8)} ${(r.rss_ratio?.toFixed(2) ?? '—').padStart(6)} ${String(r.files_per_s).padStart(9)}`);
+  }
+}
+const sz = Object.keys(results.sizes);
+if (sz.includes('10000') && sz.includes('50000')) {
+  results.growth_50k_over_10k = Number((results.sizes[50000].commands.validate.median_s / results.sizes[10000].commands.validate.median_s).toFixed(2));
+  console.log(`\nclaims validate 50k/10k time: ${results.growth_50k_over_10k}×`);
+}
+writeFileSync(join(here, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+console.log('\nwrote bench/results.json');

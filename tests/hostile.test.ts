@@ -1,0 +1,103 @@
+// Hostile and broken input: each file gets a diagnostic with a position inside it, every other file is still
+// checked, the run ends with exit 1, and nothing throws or hangs.
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../src/load/dataset.js';
+import { lint } from '../src/lint.js';
+import { runCli } from './cli-helpers.js';
+import { claim, source, writeDataset } from './helpers.js';
+
+const VALID = { 'claims/sources/src-a.yaml': source('src-a'), 'claims/acme/good.yaml': claim('good') };
+
+function billionLaughs(): string {
+  const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  for (let i = 1; i < 9; i++) {
+    const prev = String.fromCharCode(96 + i);
+    const cur = String.fromCharCode(97 + i);
+    lines.push(`${cur}: &${cur} [${Array(9).fill(`*${prev}`).join(',')}]`);
+  }
+  return lines.join('\n') + '\ntype: claim\n';
+}
+
+const HOSTILE: Record<string, string | Buffer> = {
+  'alias-bomb.yaml': billionLaughs(),
+  'huge-line.yaml': `type: claim\nid: huge-line\nstatement: ${'x'.repeat(1_000_000)}\n`,
+  'deep.yaml': `type: claim\nid: deep\nstatement: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`,
+  'binary.yaml': Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)),
+  'bad-utf8.yaml': Buffer.concat([Buffer.from('type: claim\nid: bad-utf8\nstatement: caf'), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]),
+  'empty.yaml': '',
+  'two-docs.yaml': `${claim('two-docs')}---\n${claim('two-docs')}`,
+  'tabs.yaml': 'type: claim\nevidence:\n\t- source: x\n',
+  'dup-keys.yaml': claim('dup-keys').replace('subject: Acme\n', 'subject: Acme\nsubject: Other\n'),
+  'proto.yaml': claim('proto').replace('status:', '__proto__: {polluted: yes}\nconstructor: {prototype: {polluted: yes}}\nstatus:'),
+  'tag.yaml': claim('tag').replace('statement: Acme has revenue.', 'statement: !!js/function "function () { globalThis.pwned = true }"'),
+  'many-evidence.yaml': `type: claim\nid: many-evidence\nsubject: Acme\ncategory: arr\nstatement: S.\nstatus: rumored\nevidence:\n${Array.from({ length: 3000 }, (_, i) => `  - source: nowhere-${i}\n    quote: q\n`).join('')}`,
+};
+
+describe('hostile input beside valid files', () => {
+  const root = writeDataset(VALID);
+  const bad = join(root, 'claims', 'bad');
+  mkdirSync(bad, { recursive: true });
+  for (const [name, content] of Object.entries(HOSTILE)) writeFileSync(join(bad, name), content);
+  // 20 MB of valid YAML in one file.
+  writeFileSync(join(bad, 'big.yaml'), `type: claim\nid: big\nnotes:\n${'  - padding line of text to make the file large\n'.repeat(420_000)}`);
+  mkdirSync(join(root, 'claims', 'folder.yaml'));
+  writeFileSync(join(root, 'claims', 'folder.yaml', 'inner.yaml'), claim('inner'));
+  symlinkSync(join(root, 'claims'), join(root, 'claims', 'loop'));
+  const unreadable = join(bad, 'unreadable.yaml');
+  writeFileSync(unreadable, claim('unreadable'));
+  chmodSync(unreadable, 0o000);
+
+  const result = lint(loadDataset(join(root, 'claims'), root), { today: '2026-11-24' });
+  const byFile = (f: string) => result.diagnostics.filter((d) => d.file === `claims/bad/${f}`);
+
+  it.each(Object.keys(HOSTILE).concat('big.yaml'))('%s gets a diagnostic positioned inside the file', (name) => {
+    const found = byFile(name);
+    expect(found.length).toBeGreaterThan(0);
+    for (const d of found) {
+      expect(d.line).toBeGreaterThanOrEqual(1);
+      expect(d.column).toBeGreaterThanOrEqual(1);
+      expect(d.endLine).toBeGreaterThanOrEqual(d.line);
+    }
+  });
+
+  it('names the problem for each kind of breakage', () => {
+    const ids = (f: string) => byFile(f).map((d) => `${d.rule}:${d.messageId}`);
+    expect(ids('alias-bomb.yaml')).toEqual(['yaml-syntax:alias-bomb']);
+    expect(ids('binary.yaml')).toEqual(['yaml-syntax:invalid-utf8']);
+    expect(ids('bad-utf8.yaml')).toEqual(['yaml-syntax:invalid-utf8']);
+    expect(ids('empty.yaml')).toEqual(['yaml-syntax:empty-file']);
+    expect(ids('two-docs.yaml')).toEqual(['yaml-syntax:multiple-documents']);
+    expect(ids('dup-keys.yaml')).toEqual(['yaml-syntax:duplicate-key']);
+    expect(ids('tag.yaml')).toEqual(['yaml-syntax:unknown-tag']);
+    expect(ids('proto.yaml')).toEqual(['schema:unknown-field', 'schema:unknown-field']);
+    expect(byFile('tabs.yaml')[0]!.rule).toBe('yaml-syntax');
+  });
+
+  it.skipIf(process.getuid?.() === 0)('reports a file it cannot read (skipped as root, who can read anything)', () => {
+    expect(byFile('unreadable.yaml').map((d) => d.messageId)).toEqual(['unreadable']);
+  });
+
+  it('reports every one of thousands of dangling references', () => {
+    expect(byFile('many-evidence.yaml').filter((d) => d.rule === 'unknown-reference')).toHaveLength(3000);
+  });
+
+  it('never executes tags or pollutes prototypes', () => {
+    expect((globalThis as Record<string, unknown>).pwned).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('still checks the valid files, walks into a folder named x.yaml and never loops on a symlink', () => {
+    expect(result.diagnostics.filter((d) => d.file === 'claims/acme/good.yaml')).toEqual([]);
+    expect(result.diagnostics.some((d) => d.file === 'claims/folder.yaml/inner.yaml')).toBe(false);
+    expect(result.diagnostics.some((d) => d.file.includes('/loop/'))).toBe(false);
+  });
+
+  it('the CLI exits 1 with no stack trace', async () => {
+    const r = await runCli(['validate', 'claims', '--format', 'json'], root);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).errorCount).toBeGreaterThan(3000);
+  });
+});
