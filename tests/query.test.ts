@@ -239,3 +239,38 @@ describe('claims sources', () => {
     expect(table.trimEnd().endsWith('6 sources')).toBe(true);
   });
 });
+
+describe('claims report (command)', () => {
+  it('prints the seven sections in order, fitted to the width', async () => {
+    const r = await runCli(['report'], Q, { COLUMNS: '90' });
+    expect(r.code).toBe(0);
+    const heads = ['1. Overview', '2. How well sourced', '3. Rumored vs confirmed', '4. Watchlist', '5. Conflicts', '6. Source concentration', '7. Timelines'];
+    const at = heads.map((h) => r.stdout.indexOf(h));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    for (const line of r.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(90);
+  });
+
+  it('applies the list filters and says so in json', async () => {
+    const all = JSON.parse((await runCli(['report', '--format', 'json'], Q)).stdout);
+    expect(all.filters_applied).toBe(false);
+    expect(all.overview.total).toBe(8);
+    const acme = JSON.parse((await runCli(['report', '--format', 'json', '--subject', 'acme'], Q)).stdout);
+    expect(acme.filters_applied).toBe(true);
+    expect(acme.overview.total).toBe(7);
+    expect(Object.keys(acme)).toEqual(['generated_for', 'filters_applied', 'overview', 'sourcing', 'rumors', 'watchlist', 'conflicts', 'concentration', 'timelines']);
+  });
+
+  it('markdown has a heading per section', async () => {
+    const out = (await runCli(['report', '--format', 'markdown'], Q)).stdout;
+    for (const h of ['Overview', 'How well sourced', 'Rumored vs confirmed', 'Watchlist', 'Conflicts', 'Source concentration', 'Timelines']) {
+      expect(out).toMatch(new RegExp(`^## .*${h}`, 'm'));
+    }
+  });
+
+  it('rejects a bad filter with exit 2', async () => {
+    const r = await runCli(['report', '--status', 'confirmed'], Q);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Use one or more of: rumored, company-reported');
+  });
+});

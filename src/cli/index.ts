@@ -8,6 +8,7 @@ import { validate, type ValidateOptions } from './validate.js';
 import { list, type ListOptions } from './list.js';
 import { withFilters } from './query-options.js';
 import { show, sources } from './show.js';
+import { report, type ReportOptions } from './report.js';
 
 export type { Io } from './io.js';
 
@@ -53,6 +54,16 @@ function buildProgram(io: Io, setCode: (n: number) => void): Command {
   ).action((opts: ListOptions & GlobalOptions) => {
     setCode(list(opts, resolveSettings(opts, io.cwd()), io));
   });
+  withGlobals(
+    withFilters(
+      program
+        .command('report')
+        .description('the report: overview, how well sourced, rumored vs confirmed, watchlist, conflicts, source concentration, timelines'),
+    ).addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text')),
+  ).action((opts: ReportOptions & GlobalOptions) => {
+    setCode(report(opts, resolveSettings(opts, io.cwd()), io));
+  });
+
   withGlobals(
     program
       .command('show')

@@ -4,6 +4,7 @@ import type {
   ConcentrationEntry, Report, SourcingEntry, SourcingTier, Timeline,
 } from '../report/build.js';
 import { CONCENTRATION_THRESHOLD, SOURCING_TIERS } from '../report/build.js';
+import { STATUSES } from '../model/schema.js';
 import { fitTable, paintStatus, painter } from './table.js';
 import { mdCell, mdTable } from './values.js';
 
@@ -152,26 +153,61 @@ function wrap(text: string, width: number, indent = '', hanging = indent): strin
 }
 
 /** A fitted table, or, when even its narrowest layout is wider than `width`, one record per row. */
-function fitted(head: string[], rows: string[][], width: number, color: boolean, opts: { flex?: number; right?: number[] } = {}): string {
+type CellPaint = (cell: string) => string | undefined;
+
+/**
+ * A fitted table, or, when even its narrowest layout is wider than `width`, one record per row.
+ * Cells are laid out plain; `paint` colours whole cells (a status, a flag) afterwards, so colour never changes the layout.
+ */
+function fitted(head: string[], rows: string[][], width: number, color: boolean, opts: { flex?: number; right?: number[] } = {}, paint?: CellPaint): string {
   const table = fitTable(head, rows, { width, color, ...opts });
-  if (table.split('\n').every((l) => visible(l) <= width)) return table;
-  return records(head, rows, width, color);
+  if (table.split('\n').every((l) => visible(l) <= width)) return color && paint ? paintCells(table, rows, paint) : table;
+  return records(head, rows, width, color, color ? paint : undefined);
+}
+
+/** Colours, in a rendered table, every cell whose whole text `paint` recognises. */
+function paintCells(table: string, rows: string[][], paint: CellPaint): string {
+  const tokens = [...new Set(rows.flat())].filter((t) => !t.includes('\n') && paint(t) !== undefined);
+  if (tokens.length === 0) return table;
+  const escaped = tokens.sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const re = new RegExp(`(?<=│ +)(?:${escaped.join('|')})(?= +│)`, 'g');
+  const [head, ...body] = table.split('\n');
+  return [head, ...body.map((l) => l.replace(re, (m) => paint(m) ?? m))].join('\n');
+}
+
+/** The width a table takes when no column wraps. */
+function naturalWidth(head: string[], rows: string[][]): number {
+  const cols = head.map((h, i) => Math.max(visible(h), ...rows.map((r) => Math.max(...(r[i] ?? '').split('\n').map(visible)))) + 2);
+  return cols.reduce((a, b) => a + b, 0) + head.length + 1;
 }
 
 /** Rows as records: the first cell as a title, then `head: cell` lines, wrapped. */
-function records(head: string[], rows: string[][], width: number, color: boolean): string {
+function records(head: string[], rows: string[][], width: number, color: boolean, paint?: CellPaint): string {
   const c = painter(color);
   const out: string[] = [];
   for (const r of rows) {
     out.push(wrap(`• ${c.bold((r[0] ?? '').replace(/\n/g, ' '))}`, width, '', '  '));
     head.forEach((h, i) => {
       if (i === 0) return;
-      const cell = (r[i] ?? '').replace(/\n/g, ' ');
+      const raw = (r[i] ?? '').replace(/\n/g, ' ');
+      const cell = paint?.(raw) ?? raw;
       if (cell !== '') out.push(wrap(`${h}: ${cell}`, width, '    ', '      '));
     });
   }
   return out.join('\n');
 }
+
+/** Dims each line on its own, so no colour code spans a line break. */
+function dimLines(c: ChalkInstance, s: string): string {
+  return s.split('\n').map((l) => (l === '' ? l : c.dim(l))).join('\n');
+}
+
+/** Colours cells that are a status or support level. */
+function statusPaint(c: ChalkInstance): CellPaint {
+  return (s) => (STATUS_WORDS.has(s) ? paintStatus(c, s) : undefined);
+}
+
+const STATUS_WORDS = new Set<string>(STATUSES);
 
 function heading(c: ChalkInstance, n: number, title: string, width: number): string {
   return c.bold(wrap(`${n}. ${title}`, width));
@@ -183,17 +219,14 @@ function textOverview(r: Report, c: ChalkInstance, width: number, color: boolean
   const parts = o.statuses.filter((s) => o.totals[s] > 0).map((s) => `${o.totals[s]} ${s}`);
   out.push(wrap(`${plural(o.total, 'claim')}${parts.length ? `: ${parts.join(', ')}` : ''}.${r.filters_applied ? ' Filters applied: only the matching claims are counted.' : ''}`, width));
   if (o.total === 0) return out;
-  const cell = (n: number) => (n === 0 ? c.dim('0') : String(n));
-  const rows = o.rows.map((row) => [row.category, ...o.statuses.map((s) => cell(row.counts[s])), String(row.total)]);
-  rows.push([c.bold('total'), ...o.statuses.map((s) => c.bold(String(o.totals[s]))), c.bold(String(o.total))]);
+  const rows = o.rows.map((row) => [row.category, ...o.statuses.map((s) => String(row.counts[s])), String(row.total)]);
+  rows.push(['total', ...o.statuses.map((s) => String(o.totals[s])), String(o.total)]);
   const right = o.statuses.map((_, i) => i + 1).concat(o.statuses.length + 1);
   const SHORT: Record<string, string> = { 'company-reported': 'company', independent: 'indep.' };
   for (const names of [o.statuses as string[], o.statuses.map((s) => SHORT[s] ?? s)]) {
-    const head = ['category', ...names.map((s, i) => paintStatus(c, s === o.statuses[i] ? s : s).replace(s, s)), 'total'];
-    const coloured = head.map((h, i) => (i > 0 && i <= o.statuses.length ? paintStatus(c, o.statuses[i - 1]!).replace(o.statuses[i - 1]!, names[i - 1]!) : h));
-    const t = fitTable(coloured, rows, { width, color, right, flex: 0 });
-    if (t.split('\n').every((l) => visible(l) <= width)) {
-      out.push(t);
+    const head = ['category', ...o.statuses.map((s, i) => paintStatus(c, s).replace(s, names[i]!)), 'total'];
+    if (naturalWidth(head, rows) <= width) {
+      out.push(fitTable(head, rows, { width, color, right, flex: 0 }));
       return out;
     }
   }
@@ -205,14 +238,14 @@ function textSourcing(r: Report, c: ChalkInstance, width: number, color: boolean
   const out: string[] = [wrap(`${plural(r.sourcing.length, 'claim')} with a value, weakest support first.`, width)];
   for (const tier of SOURCING_TIERS) {
     const entries = r.sourcing.filter((e) => e.tier === tier);
-    out.push('', c.bold(wrap(`${TIER_TITLE[tier]} (${entries.length})`, width)), wrap(c.dim(TIER_BLURB[tier]), width));
+    out.push('', c.bold(wrap(`${TIER_TITLE[tier]} (${entries.length})`, width)), dimLines(c, wrap(TIER_BLURB[tier], width)));
     if (entries.length === 0) continue;
     const rows = entries.map((e) => [
       `${e.id}\n${e.value}${e.as_of ? ` · ${e.as_of}` : ''}`,
-      paintStatus(c, e.status),
+      e.status,
       `${sourcingSentence(e)}. Origins: ${originCounts(e)}.`,
     ]);
-    out.push(fitted(['claim', 'status', 'why'], rows, width, color));
+    out.push(fitted(['claim', 'status', 'why'], rows, width, color, {}, statusPaint(c)));
   }
   return out;
 }
@@ -222,10 +255,10 @@ function textRumors(r: Report, c: ChalkInstance, width: number, color: boolean):
   const out = [wrap(`${plural(r.rumors.length, 'claim')} rumored or disputed, with what would confirm each.`, width)];
   const rows = r.rumors.map((x) => [
     `${x.id}\n${x.subject} · ${x.category}${x.as_of ? `\n${x.as_of}` : ''}`,
-    paintStatus(c, x.status),
+    x.status,
     `${x.statement}\n→ ${confirmText(x)}`,
   ]);
-  out.push(fitted(['claim', 'status', 'statement and what would confirm it'], rows, width, color));
+  out.push(fitted(['claim', 'status', 'statement and what would confirm it'], rows, width, color, {}, statusPaint(c)));
   return out;
 }
 
@@ -238,9 +271,10 @@ function textWatchlist(r: Report, c: ChalkInstance, width: number, color: boolea
   else {
     const rows = w.forecasts.map((f) => {
       const state = forecastState(f);
-      return [f.id, f.due, state === 'overdue' ? c.red(state) : state === 'open' ? state : c.green(state), `${f.statement}${f.value ? ` (${f.value})` : ''}`];
+      return [f.id, f.due, state, `${f.statement}${f.value ? ` (${f.value})` : ''}`];
     });
-    out.push(fitted(['forecast', 'due', 'state', 'statement'], rows, width, color));
+    const paint: CellPaint = (s) => (s === 'overdue' || s === 'missed' ? c.red(s) : s === 'met' ? c.green(s) : undefined);
+    out.push(fitted(['forecast', 'due', 'state', 'statement'], rows, width, color, {}, paint));
   }
   out.push('', c.bold(wrap(`Unresolved rumors (${w.rumors.length})`, width)));
   if (w.rumors.length === 0) out.push('  none');
@@ -263,11 +297,10 @@ function textConflicts(r: Report, c: ChalkInstance, width: number, color: boolea
   if (k.superseded.length === 0) out.push('  none');
   else {
     const rows = k.superseded.map((s) => [
-      s.id,
-      s.superseded_by,
+      `${s.id}\n→ ${s.superseded_by}`,
       `was: ${s.statement}${s.value ? ` (${s.value})` : ''}\nnow: ${s.superseded_by_statement ?? '?'}${s.superseded_by_value ? ` (${s.superseded_by_value})` : ''}`,
     ]);
-    out.push(fitted(['claim', 'superseded by', 'statements'], rows, width, color));
+    out.push(fitted(['claim → superseded by', 'statements'], rows, width, color));
   }
   return out;
 }
@@ -278,10 +311,10 @@ function textConcentration(r: Report, c: ChalkInstance, width: number, color: bo
   const rows = r.concentration.map((e) => [
     e.origin,
     String(e.claims),
-    e.concentrated ? c.yellow(`${pct(e.share)} ▲`) : pct(e.share),
+    e.concentrated ? `${pct(e.share)} ▲` : pct(e.share),
     sourceLabel(e),
   ]);
-  out.push(fitted(['origin', 'claims', 'share', 'source'], rows, width, color, { right: [1, 2] }));
+  out.push(fitted(['origin', 'claims', 'share', 'source'], rows, width, color, { right: [1, 2] }, (s) => (s.endsWith(' ▲') ? c.yellow(s) : undefined)));
   const heavy = r.concentration.filter((e) => e.concentrated);
   for (const e of heavy) {
     out.push(wrap(`▲ ${e.origin} carries ${pct(e.share)} of the claims (${e.claims} of ${r.overview.total}): much of this report rests on one origin.`, width, '', '  '));
@@ -305,11 +338,11 @@ function textTimelines(r: Report, c: ChalkInstance, width: number): string[] {
       const bar = '█'.repeat(barLength(p.amount, max, room));
       const head = `  ${(p.as_of ?? '—').padEnd(dateW)}  ${p.form.padStart(formW)}  ${bar.padEnd(room)}`;
       const tail = `${p.id}${p.forecast ? ' (forecast)' : ''}${p.superseded_by ? ` (superseded by ${p.superseded_by})` : ''}`;
-      const line = `${p.forecast ? c.dim(head) : head}  ${p.forecast ? c.dim(tail) : tail}`;
-      if (visible(line) <= width) out.push(line);
-      else out.push(p.forecast ? c.dim(head.replace(/\s+$/, '')) : head.replace(/\s+$/, ''), wrap(tail, width, ' '.repeat(Math.min(lead, width - 12)), ' '.repeat(Math.min(lead + 2, width - 12))));
+      const tone = (s: string) => (p.forecast ? dimLines(c, s) : s);
+      if (visible(`${head}  ${tail}`) <= width) out.push(tone(`${head}  ${tail}`));
+      else out.push(tone(head.replace(/\s+$/, '')), tone(wrap(tail, width, ' '.repeat(Math.min(lead, width - 12)), ' '.repeat(Math.min(lead + 2, width - 12)))));
     }
-    if (t.skipped.length > 0) out.push(wrap(c.dim(`Not in ${timelineUnit(t)}, left out: ${t.skipped.join(', ')}`), width, '  ', '    '));
+    if (t.skipped.length > 0) out.push(dimLines(c, wrap(`Not in ${timelineUnit(t)}, left out: ${t.skipped.join(', ')}`, width, '  ', '    ')));
   }
   return out;
 }
@@ -320,7 +353,7 @@ const text: ReportFormatter = (r, { color, width }) => {
     textOverview, textSourcing, textRumors, textWatchlist, textConflicts, textConcentration, textTimelines,
   ];
   const out: string[] = [c.bold(wrap(`Claims report for ${r.generated_for}`, width))];
-  if (r.filters_applied) out.push(wrap(c.dim('Filters applied: this report covers the matching claims only.'), width));
+  if (r.filters_applied) out.push(dimLines(c, wrap('Filters applied: this report covers the matching claims only.', width)));
   sections.forEach((section, i) => {
     out.push('', heading(c, i + 1, REPORT_SECTIONS[i]!, width), ...section(r, c, width, color));
   });
@@ -330,6 +363,8 @@ const text: ReportFormatter = (r, { color, width }) => {
 // ── markdown ────────────────────────────────────────────────────────────────
 
 const code = (id: string): string => `\`${id}\``;
+/** Free text for GitHub markdown: `$` (math), `~` (strikethrough) and `*` (emphasis) as entities, so figures render as written. */
+const md = (s: string): string => s.replace(/\$/g, '&#36;').replace(/~/g, '&#126;').replace(/\*/g, '&#42;');
 
 const markdown: ReportFormatter = (r) => {
   const out: string[] = [`# Claims report`, '', `Generated for ${r.generated_for}.${r.filters_applied ? ' Filters applied: this report covers the matching claims only.' : ''}`, ''];
@@ -355,8 +390,8 @@ const markdown: ReportFormatter = (r) => {
     out.push(mdTable(
       ['claim', 'value', 'as of', 'status', 'independent', 'party', 'self', 'anonymous', 'why'],
       entries.map((e) => [
-        code(e.id), e.value, e.as_of ?? '', e.status, String(e.origins.independent), String(e.origins.party), String(e.origins.self),
-        String(e.origins.anonymous), sourcingSentence(e),
+        code(e.id), code(e.value), e.as_of ?? '', e.status, String(e.origins.independent), String(e.origins.party), String(e.origins.self),
+        String(e.origins.anonymous), md(sourcingSentence(e)),
       ]),
       [4, 5, 6, 7],
     ));
@@ -369,8 +404,8 @@ const markdown: ReportFormatter = (r) => {
     out.push(mdTable(
       ['claim', 'status', 'as of', 'statement', 'what would confirm it', 'candidates'],
       r.rumors.map((x) => [
-        code(x.id), x.status, x.as_of ?? '', x.statement,
-        x.superseded_by ? `superseded by ${code(x.superseded_by)}` : `an independently sourced ${x.confirm_with.subject} ${x.confirm_with.category} claim that supersedes it`,
+        code(x.id), x.status, x.as_of ?? '', md(x.statement),
+        x.superseded_by ? `superseded by ${code(x.superseded_by)}` : `an independently sourced ${md(x.confirm_with.subject)} ${x.confirm_with.category} claim that supersedes it`,
         x.candidates.map(code).join(', '),
       ]),
     ));
@@ -384,12 +419,12 @@ const markdown: ReportFormatter = (r) => {
   else {
     out.push(mdTable(['forecast', 'due', 'state', 'statement'], w.forecasts.map((f) => {
       const state = forecastState(f);
-      return [code(f.id), f.due, state === 'overdue' ? '**overdue**' : state, `${f.statement}${f.value ? ` (${f.value})` : ''}`];
+      return [code(f.id), f.due, state === 'overdue' ? '**overdue**' : state, `${md(f.statement)}${f.value ? ` (${code(f.value)})` : ''}`];
     })));
   }
   out.push(`### Unresolved rumors (${w.rumors.length})`, '');
   if (w.rumors.length === 0) out.push('None.', '');
-  else out.push(mdTable(['rumor', 'as of', 'statement'], w.rumors.map((x) => [code(x.id), x.as_of ?? '', x.statement])));
+  else out.push(mdTable(['rumor', 'as of', 'statement'], w.rumors.map((x) => [code(x.id), x.as_of ?? '', md(x.statement)])));
 
   // 5. Conflicts
   section(5);
@@ -398,15 +433,15 @@ const markdown: ReportFormatter = (r) => {
   if (k.conflicts.length === 0) out.push('None.', '');
   else {
     out.push(mdTable(['subject', 'category', 'period', 'claim', 'value', 'other claim', 'other value'], k.conflicts.map((x) => [
-      x.subject, x.category, x.period, code(x.a.id), x.a.value, code(x.b.id), x.b.value,
+      md(x.subject), x.category, x.period, code(x.a.id), code(x.a.value), code(x.b.id), code(x.b.value),
     ])));
   }
   out.push(`### Superseded claims (${k.superseded.length})`, '');
   if (k.superseded.length === 0) out.push('None.', '');
   else {
     out.push(mdTable(['claim', 'statement', 'superseded by', 'new statement'], k.superseded.map((s) => [
-      code(s.id), `${s.statement}${s.value ? ` (${s.value})` : ''}`, code(s.superseded_by),
-      `${s.superseded_by_statement ?? ''}${s.superseded_by_value ? ` (${s.superseded_by_value})` : ''}`,
+      code(s.id), `${md(s.statement)}${s.value ? ` (${code(s.value)})` : ''}`, code(s.superseded_by),
+      `${md(s.superseded_by_statement ?? '')}${s.superseded_by_value ? ` (${code(s.superseded_by_value)})` : ''}`,
     ])));
   }
 
@@ -415,7 +450,7 @@ const markdown: ReportFormatter = (r) => {
   if (r.concentration.length === 0) out.push('No origins.', '');
   else {
     out.push(mdTable(['origin', 'source', 'claims', 'share', 'flag'], r.concentration.map((e) => [
-      code(e.origin), sourceLabel(e), String(e.claims), pct(e.share), e.concentrated ? `≥ ${pct(CONCENTRATION_THRESHOLD)}` : '',
+      code(e.origin), md(sourceLabel(e)), String(e.claims), pct(e.share), e.concentrated ? `≥ ${pct(CONCENTRATION_THRESHOLD)}` : '',
     ]), [2, 3]));
   }
 
@@ -423,10 +458,10 @@ const markdown: ReportFormatter = (r) => {
   section(7);
   if (r.timelines.length === 0) out.push('No figures to chart.', '');
   for (const t of r.timelines) {
-    out.push(`### ${mdCell(t.subject)} · ${t.category} (${timelineUnit(t)})`, '');
+    out.push(`### ${md(mdCell(t.subject))} · ${t.category} (${timelineUnit(t)})`, '');
     const max = Math.max(0, ...t.points.map((p) => p.amount));
     out.push(mdTable(['as of', 'claim', 'value', `amount (${timelineUnit(t)})`, 'chart', 'forecast'], t.points.map((p) => [
-      p.as_of ?? '', code(p.id), p.value, compact(p.amount, t), '█'.repeat(barLength(p.amount, max, 20)) || ' ', p.forecast ? 'forecast' : '',
+      p.as_of ?? '', code(p.id), code(p.value), md(compact(p.amount, t)), '█'.repeat(barLength(p.amount, max, 20)) || ' ', p.forecast ? 'forecast' : '',
     ]), [3]));
     if (t.skipped.length > 0) out.push(`Not in ${timelineUnit(t)}, left out: ${t.skipped.map(code).join(', ')}.`, '');
   }

@@ -64,7 +64,7 @@ export interface RumorEntry {
   superseded_by: string | null;
   /** What a confirming claim would be about: a claim on this subject and category that supersedes it. */
   confirm_with: { subject: string; category: Category };
-  /** Existing claims (anywhere in the dataset) on the same subject and category with independent support, not retracted: candidate confirmations, in as_of order. */
+  /** Existing facts (anywhere in the dataset) on the same subject and category with independent support, not retracted: candidate confirmations, in as_of order. */
   candidates: string[];
 }
 
@@ -274,6 +274,13 @@ function sourcing(views: ClaimView[]): SourcingEntry[] {
     .sort((a, b) => rank.get(a.tier)! - rank.get(b.tier)! || cmpClaim(a, b));
 }
 
+/** A claim about an earlier period cannot confirm a rumor about a later one. */
+function notEarlier(candidate: string | null, rumor: string | null): boolean {
+  const c = parsePartialDate(candidate);
+  const r = parsePartialDate(rumor);
+  return !c || !r || c.end >= r.start;
+}
+
 function rumors(ctx: QueryContext, views: ClaimView[]): RumorEntry[] {
   return views
     .filter((v) => v.status === 'rumored' || v.status === 'disputed')
@@ -281,7 +288,7 @@ function rumors(ctx: QueryContext, views: ClaimView[]): RumorEntry[] {
     .map((v): RumorEntry => {
       const candidates = ctx.views
         .filter((o) => o.id !== v.id && o.category === v.category && ctx.entities.same(o.subject, v.subject)
-          && o.support === 'independent' && o.status !== 'retracted')
+          && o.assertion === 'fact' && o.support === 'independent' && o.status !== 'retracted' && notEarlier(o.as_of, v.as_of))
         .sort((a, b) => cmpDate(a.as_of, b.as_of) || cmpStr(a.id, b.id))
         .map((o) => o.id);
       return {
