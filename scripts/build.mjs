@@ -6,6 +6,9 @@ const common = {
   platform: 'node',
   target: 'node20',
   format: 'esm',
+  // Split chunks so that start-up (`--version`, `--help`) loads only commander, not zod and the rules.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   sourcemap: false,
   logLevel: 'warning',
   // cli-table3 is CommonJS and calls require(): give the ESM bundle a real require.

@@ -23,8 +23,9 @@ export interface Config {
   file?: string;
 }
 
-/** A configuration that cannot be used: the run stops with exit 2 and this one-line reason. */
-export class ConfigError extends Error {}
+import { ConfigError } from './errors.js';
+
+export { ConfigError } from './errors.js';
 
 const ConfigSchema = z.strictObject({
   today: z.union([z.string(), z.number()]).optional(),

@@ -1,14 +1,16 @@
 /** The `claims` command line: commander wiring; `run(argv, io)` returns the exit code and never exits the process. */
 import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
-import { ConfigError } from '../config.js';
+import { ConfigError } from '../errors.js';
 import { type Io, UsageError } from './io.js';
-import { resolveSettings, type GlobalOptions } from './settings.js';
-import { validate, type ValidateOptions } from './validate.js';
-import { list, type ListOptions } from './list.js';
-import { withFilters } from './query-options.js';
-import { show, sources } from './show.js';
-import { report, type ReportOptions } from './report.js';
+import type { GlobalOptions } from './settings.js';
+import type { ValidateOptions } from './validate.js';
+import type { ListOptions } from './list.js';
+import type { ReportOptions } from './report.js';
+import { withFilters } from './filter-options.js';
+
+/** The command implementations, imported on first use. */
+const commands = () => import('./commands.js');
 
 export type { Io } from './io.js';
 
@@ -38,9 +40,9 @@ function buildProgram(io: Io, setCode: (n: number) => void): Command {
       .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'github']).default('stylish'))
       .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
       .option('--quiet', 'report errors only'),
-  ).action((paths: string[], opts: ValidateOptions & GlobalOptions) => {
-    const settings = resolveSettings(opts, io.cwd());
-    setCode(validate(paths, opts, settings, io));
+  ).action(async (paths: string[], opts: ValidateOptions & GlobalOptions) => {
+    const { resolveSettings, validate } = await commands();
+    setCode(validate(paths, opts, resolveSettings(opts, io.cwd()), io));
   });
   withGlobals(
     withFilters(
@@ -51,7 +53,8 @@ function buildProgram(io: Io, setCode: (n: number) => void): Command {
       .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown', 'yaml', 'ids']).default('table'))
       .option('--sort <key>', 'as_of, -as_of, id, status or value (prefix - for descending)', 'as_of')
       .option('--limit <n>', 'at most n claims'),
-  ).action((opts: ListOptions & GlobalOptions) => {
+  ).action(async (opts: ListOptions & GlobalOptions) => {
+    const { resolveSettings, list } = await commands();
     setCode(list(opts, resolveSettings(opts, io.cwd()), io));
   });
   withGlobals(
@@ -60,7 +63,8 @@ function buildProgram(io: Io, setCode: (n: number) => void): Command {
         .command('report')
         .description('the report: overview, how well sourced, rumored vs confirmed, watchlist, conflicts, source concentration, timelines'),
     ).addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text')),
-  ).action((opts: ReportOptions & GlobalOptions) => {
+  ).action(async (opts: ReportOptions & GlobalOptions) => {
+    const { resolveSettings, report } = await commands();
     setCode(report(opts, resolveSettings(opts, io.cwd()), io));
   });
 
@@ -70,7 +74,8 @@ function buildProgram(io: Io, setCode: (n: number) => void): Command {
       .description('explain one claim: value, status against derived support, provenance tree, related claims')
       .argument('<id>', 'claim id')
       .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text')),
-  ).action((id: string, opts: { format: string } & GlobalOptions) => {
+  ).action(async (id: string, opts: { format: string } & GlobalOptions) => {
+    const { resolveSettings, show } = await commands();
     setCode(show(id, opts, resolveSettings(opts, io.cwd()), io));
   });
 
@@ -79,7 +84,8 @@ function buildProgram(io: Io, setCode: (n: number) => void): Command {
       .command('sources')
       .description('list sources: kind, publisher, date, how many claims read, relay and originate from each')
       .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown', 'yaml', 'ids']).default('table')),
-  ).action((opts: { format: string } & GlobalOptions) => {
+  ).action(async (opts: { format: string } & GlobalOptions) => {
+    const { resolveSettings, sources } = await commands();
     setCode(sources(opts, resolveSettings(opts, io.cwd()), io));
   });
   return program;

@@ -1,7 +1,6 @@
 /** Parses and checks the `list`/`report` filter options, with one-line errors that list what is accepted. */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Command } from 'commander';
 import { parsePartialDate } from '../model/date.js';
 import { loadDataset } from '../load/dataset.js';
 import { Entities, type Support } from '../provenance/index.js';
@@ -27,23 +26,6 @@ export interface FilterOptions {
   credibility?: string;
   sort?: string;
   limit?: string;
-}
-
-/** Adds the filter options shared by `list` and `report`. */
-export function withFilters(cmd: Command): Command {
-  return cmd
-    .option('--status <list>', 'declared status, comma-separated: rumored,company-reported,independent,disputed,retracted')
-    .option('--category <list>', 'categories, comma-separated (arr, valuation, funding-round, …)')
-    .option('--subject <names>', 'subject, comma-separated (case-insensitive, aliases apply)')
-    .option('--party <names>', 'counterparty, comma-separated (case-insensitive, aliases apply)')
-    .option('--assertion <list>', 'fact, forecast, opinion')
-    .option('--source <ids>', 'claims whose evidence reads, relays or originates from these source ids')
-    .option('--since <date>', 'as_of on or after this period (2025, 2025-01, 2025-01-15)')
-    .option('--until <date>', 'as_of on or before this period')
-    .option('--min-independent <n>', 'at least n distinct independent or party origins')
-    .option('--support <list>', 'derived support: rumored, company-reported, independent')
-    .option('--search <text>', 'case-insensitive text in statement, subject, parties, tags')
-    .option('--credibility <list>', 'derived credibility 1-6, comma-separated (1 confirmed … 6 cannot be judged)');
 }
 
 const split = (s: string | undefined): string[] | undefined =>
