@@ -30,7 +30,7 @@ const table: ListFormatter = (views, { color, width }) => {
     valueText(v),
     v.statement + (v.overdue ? c.red(' (overdue)') : '') + (v.superseded_by ? c.dim(` (superseded by ${v.superseded_by})`) : ''),
   ]);
-  const out = fitTable(['id', 'status', 'grade', 'as of', 'value', 'statement'], rows, { width, color });
+  const out = fitTable(['id', 'status', 'grade', 'as of', 'value', 'statement'], rows, { width, color, keep: [0, 1] });
   return `${out}\n${views.length} claim${views.length === 1 ? '' : 's'}\n`;
 };
 

@@ -23,7 +23,7 @@ const table: SourcesFormatter = (views, { color, width }) => {
     if (s.kind === 'anonymous') r[1] = c.yellow(s.kind);
     return r;
   });
-  return `${fitTable(HEAD, rows, { width, color, flex: 2, right: [4, 5, 6] })}\n${views.length} source${views.length === 1 ? '' : 's'}\n`;
+  return `${fitTable(HEAD, rows, { width, color, flex: 2, keep: [0], right: [4, 5, 6] })}\n${views.length} source${views.length === 1 ? '' : 's'}\n`;
 };
 
 export const sourcesFormatters: Record<string, SourcesFormatter> = {

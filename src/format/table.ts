@@ -9,6 +9,8 @@ export interface FitOptions {
   /** Index of the column that gives way first and wraps (default: the last). */
   flex?: number;
   color: boolean;
+  /** Columns (ids) that keep their full width while others can give way. */
+  keep?: number[];
   /** Right-align these column indexes (numbers). */
   right?: number[];
 }
@@ -48,10 +50,12 @@ export function fitTable(head: string[], rows: string[][], opts: FitOptions): st
   if (others + flexMin <= available) {
     widths = natural.map((w, i) => (i === flex ? Math.min(w, available - others) : w));
   } else {
-    const floors = natural.map((w, i) => (i === flex ? flexMin : Math.min(w, Math.max(visible(head[i]!) + 2, 8))));
-    const otherFloors = floors.reduce((n, w, i) => (i === flex ? n : n + w), 0);
-    // On a narrow terminal even the flexible column's floor gives way, down to ten columns.
-    if (otherFloors + flexMin > available) floors[flex] = Math.max(10, available - otherFloors);
+    const floors = natural.map((w, i) => (i === flex ? flexMin : opts.keep?.includes(i) ? w : Math.min(w, Math.max(visible(head[i]!) + 2, 10))));
+    const sumOthers = () => floors.reduce((n, w, i) => (i === flex ? n : n + w), 0);
+    // Then the flexible column gives way down to 16; then kept columns; then, on a very narrow terminal, the flexible column to 10.
+    if (sumOthers() + flexMin > available) floors[flex] = Math.max(16, available - sumOthers());
+    if (sumOthers() + floors[flex]! > available) for (const k of opts.keep ?? []) floors[k] = Math.min(natural[k]!, Math.max(visible(head[k]!) + 2, 8));
+    if (sumOthers() + floors[flex]! > available) floors[flex] = Math.max(10, available - sumOthers());
     widths = fitWidths(natural, floors, available);
   }
   const table = new Table({
