@@ -258,6 +258,8 @@ describe('claims report (command)', () => {
     const acme = JSON.parse((await runCli(['report', '--format', 'json', '--subject', 'acme'], Q)).stdout);
     expect(acme.filters_applied).toBe(true);
     expect(acme.overview.total).toBe(7);
+    expect(all.sourcing.find((e: { id: string }) => e.id === 'globex-investment')).toMatchObject({ tier: 'two-plus-independent', grade: 'A1' });
+    expect(all.sourcing.find((e: { id: string }) => e.id === 'rumored-round')).toMatchObject({ tier: 'anonymous-only', grade: 'F4' });
     expect(Object.keys(acme)).toEqual(['generated_for', 'filters_applied', 'overview', 'sourcing', 'rumors', 'watchlist', 'conflicts', 'concentration', 'timelines']);
   });
 

@@ -242,7 +242,7 @@ function textSourcing(r: Report, c: ChalkInstance, width: number, color: boolean
     if (entries.length === 0) continue;
     const rows = entries.map((e) => [
       `${e.id}\n${e.value}${e.as_of ? ` · ${e.as_of}` : ''}`,
-      e.status,
+      `${e.status}\ngrade ${e.grade}`,
       `${sourcingSentence(e)}. Origins: ${originCounts(e)}.`,
     ]);
     out.push(fitted(['claim', 'status', 'why'], rows, width, color, {}, statusPaint(c)));
@@ -388,12 +388,12 @@ const markdown: ReportFormatter = (r) => {
     out.push(`### ${TIER_TITLE[tier]} (${entries.length})`, '', TIER_BLURB[tier], '');
     if (entries.length === 0) continue;
     out.push(mdTable(
-      ['claim', 'value', 'as of', 'status', 'independent', 'party', 'self', 'anonymous', 'why'],
+      ['claim', 'value', 'as of', 'status', 'grade', 'independent', 'party', 'self', 'anonymous', 'why'],
       entries.map((e) => [
-        code(e.id), code(e.value), e.as_of ?? '', e.status, String(e.origins.independent), String(e.origins.party), String(e.origins.self),
+        code(e.id), code(e.value), e.as_of ?? '', e.status, e.grade, String(e.origins.independent), String(e.origins.party), String(e.origins.self),
         String(e.origins.anonymous), md(sourcingSentence(e)),
       ]),
-      [4, 5, 6, 7],
+      [5, 6, 7, 8],
     ));
   }
 

@@ -47,6 +47,8 @@ export interface SourcingEntry {
   origins: OriginCounts;
   /** Distinct origin ids, in evidence order. */
   origin_ids: string[];
+  /** Admiralty grade: reliability of the best origin and derived credibility, e.g. `B2`. */
+  grade: string;
 }
 
 /** A rumored or disputed claim, and what would confirm it. */
@@ -270,6 +272,7 @@ function sourcing(views: ClaimView[]): SourcingEntry[] {
     .map((v): SourcingEntry => ({
       tier: sourcingTier(v), id: v.id, subject: v.subject, category: v.category, as_of: v.as_of, value: valueOf(v) ?? '',
       assertion: v.assertion, status: v.status, support: v.support, origins: { ...v.origins }, origin_ids: [...v.origin_ids],
+      grade: v.grade,
     }))
     .sort((a, b) => rank.get(a.tier)! - rank.get(b.tier)! || cmpClaim(a, b));
 }
