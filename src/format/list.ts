@@ -24,13 +24,13 @@ const table: ListFormatter = (views, { color, width }) => {
   const rows = views.map((v) => [
     v.id,
     // One column for both: the declared status, and the derived support only where it differs.
-    v.support === v.status ? paintStatus(c, v.status) : `${paintStatus(c, v.status)}\n${c.dim('evidence:')} ${paintStatus(c, v.support)}`,
-    v.grade,
+    (v.support === v.status ? paintStatus(c, v.status) : `${paintStatus(c, v.status)}\n${c.dim('evidence:')} ${paintStatus(c, v.support)}`)
+      + `\n${c.dim('grade')} ${v.grade}`,
     v.as_of ?? '',
     valueText(v),
     v.statement + (v.overdue ? c.red(' (overdue)') : '') + (v.superseded_by ? c.dim(` (superseded by ${v.superseded_by})`) : ''),
   ]);
-  const out = fitTable(['id', 'status', 'grade', 'as of', 'value', 'statement'], rows, { width, color, keep: [0, 1] });
+  const out = fitTable(['id', 'status', 'as of', 'value', 'statement'], rows, { width, color, keep: [0, 1] });
   return `${out}\n${views.length} claim${views.length === 1 ? '' : 's'}\n`;
 };
 

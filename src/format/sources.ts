@@ -10,20 +10,22 @@ export type SourcesFormatter = (views: SourceView[], ctx: ListContext) => string
 const classes = (s: SourceView): string =>
   Object.entries(s.class_by_subject).map(([subject, cls]) => `${cls} → ${subject}`).join('; ');
 
-const HEAD = ['id', 'kind', 'publisher', 'published', 'read', 'relayed', 'origin', 'class toward subjects'];
+const HEAD = ['id', 'kind', 'reliability', 'publisher', 'published', 'read', 'relayed', 'origin', 'class toward subjects'];
 const row = (s: SourceView): string[] => [
-  s.id, s.kind, s.publisher, s.published ?? '', String(s.read_by), String(s.relayed_for), String(s.origin_of), classes(s),
+  s.id, s.kind, s.reliability, s.publisher, s.published ?? '', String(s.read_by), String(s.relayed_for), String(s.origin_of), classes(s),
 ];
 
 const table: SourcesFormatter = (views, { color, width }) => {
   if (views.length === 0) return 'No sources.\n';
   const c = painter(color);
-  const rows = views.map((s) => {
-    const r = row(s);
-    if (s.kind === 'anonymous') r[1] = c.yellow(s.kind);
-    return r;
-  });
-  return `${fitTable(HEAD, rows, { width, color, flex: 2, keep: [0], right: [4, 5, 6] })}\n${views.length} source${views.length === 1 ? '' : 's'}\n`;
+  const rows = views.map((s) => [
+    s.id,
+    `${s.kind === 'anonymous' ? c.yellow(s.kind) : s.kind} ${c.dim('·')} ${c.bold(s.reliability)}`,
+    `${s.publisher}${s.published ? `\n${c.dim(s.published)}` : ''}`,
+    `read ${s.read_by}\nrelays ${s.relayed_for}\norigin ${s.origin_of}`,
+    Object.entries(s.class_by_subject).map(([subject, cls]) => `${cls} → ${subject}`).join('\n'),
+  ]);
+  return `${fitTable(['id', 'kind · grade', 'publisher', 'uses', 'class toward subjects'], rows, { width, color, flex: 4, keep: [0] })}\n${views.length} source${views.length === 1 ? '' : 's'}\n`;
 };
 
 export const sourcesFormatters: Record<string, SourcesFormatter> = {
@@ -32,9 +34,9 @@ export const sourcesFormatters: Record<string, SourcesFormatter> = {
   yaml: (views) => stringify(views, { lineWidth: 0 }),
   ids: (views) => views.map((s) => `${s.id}\n`).join(''),
   csv: (views) => csv(
-    ['id', 'file', 'title', 'publisher', 'kind', 'published', 'url', 'speaks_for', 'cites', 'read_by', 'relayed_for', 'origin_of', 'class_by_subject'],
+    ['id', 'file', 'title', 'publisher', 'kind', 'published', 'url', 'speaks_for', 'cites', 'read_by', 'relayed_for', 'origin_of', 'class_by_subject', 'reliability'],
     views.map((s) => [s.id, s.file, s.title, s.publisher, s.kind, s.published ?? '', s.url ?? '', s.speaks_for.join('; '), s.cites.join(' '),
-      String(s.read_by), String(s.relayed_for), String(s.origin_of), classes(s)]),
+      String(s.read_by), String(s.relayed_for), String(s.origin_of), classes(s), s.reliability]),
   ),
-  markdown: (views) => mdTable(HEAD, views.map((s) => { const r = row(s); r[0] = `\`${s.id}\``; return r; }), [4, 5, 6]),
+  markdown: (views) => mdTable(HEAD, views.map((s) => { const r = row(s); r[0] = `\`${s.id}\``; return r; }), [5, 6, 7]),
 };

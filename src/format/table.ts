@@ -67,9 +67,9 @@ export function fitTable(head: string[], rows: string[][], opts: FitOptions): st
     style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
   });
   // Ids and codes must never be cut: outside the flexible column, cells break anywhere rather than truncate.
-  // (Only cells wider than their column: hard wrapping counts colour codes as text.)
+  // (Only cells with a word wider than their column: hard wrapping counts colour codes as text.)
   for (const r of rows) {
-    table.push(r.map((cell, i) => (i === flex || Math.max(...cell.split('\n').map(visible)) <= widths[i]! - 2 ? cell : { content: cell, wrapOnWordBoundary: false })));
+    table.push(r.map((cell, i) => (i === flex || Math.max(...cell.split(/\s+/).map(visible)) <= widths[i]! - 2 ? cell : { content: cell, wrapOnWordBoundary: false })));
   }
   return table.toString();
 }

@@ -22,6 +22,9 @@ export interface SourceView {
   origin_of: number;
   /** Its class toward each subject of the claims it originates: {"Mistral AI": "self"}. */
   class_by_subject: Record<string, OriginClass>;
+  /** Admiralty reliability grade, A–F (F when ungraded). */
+  reliability: string;
+  reliability_note: string | null;
 }
 
 /** Builds every source's view, sorted by id. */
@@ -56,6 +59,7 @@ export function sourceViews(ctx: QueryContext): SourceView[] {
       speaks_for: s.speaks_for ?? [], cites: s.cites ?? [],
       read_by: read.get(s.id)?.size ?? 0, relayed_for: relayed.get(s.id)?.size ?? 0, origin_of: origin.get(s.id)?.size ?? 0,
       class_by_subject: Object.fromEntries(Object.entries(classes.get(s.id) ?? {}).sort(([a], [b]) => a.localeCompare(b))),
+      reliability: s.reliability ?? 'F', reliability_note: s.reliability_note ?? null,
     }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
