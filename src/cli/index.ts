@@ -30,7 +30,9 @@ function buildProgram(io: Io, setCode: (n: number) => void): Command {
     cmd
       .option('--dir <folder>', 'dataset folder', undefined)
       .option('--today <date>', 'the date time-dependent rules measure against (YYYY-MM-DD)')
-      .option('--config <file>', 'configuration file (default: claims.config.yaml if present)');
+      .option('--config <file>', 'configuration file (default: claims.config.yaml if present)')
+      .option('--cache', 'reuse per-file results of earlier runs for files whose content has not changed')
+      .option('--cache-location <file>', 'where --cache keeps its file (default: .claimscache)');
 
   withGlobals(
     program

@@ -83,7 +83,8 @@ export function parseSort(raw: string | undefined): SortKey | undefined {
 export function loadQuery(settings: RunSettings, io: Io): QueryContext {
   const root = resolve(io.cwd(), settings.dir);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`no dataset folder at ${settings.dir} (use --dir)`);
-  const ds = loadDataset(root, io.cwd());
+  const ds = loadDataset(root, io.cwd(), { cache: settings.cache });
+  settings.cache?.save();
   const invalid = ds.files.filter((f) => !f.valid).length;
   if (invalid > 0) {
     io.stderr.write(`claims: note: ${invalid} file${invalid === 1 ? '' : 's'} with errors left out; run \`claims validate\` to see why\n`);

@@ -44,8 +44,9 @@ export function validate(paths: string[], opts: ValidateOptions, settings: RunSe
   const targets = resolveTargets(paths.length > 0 ? paths : [settings.dir], cwd);
   const entities = new Entities(settings.config.aliases);
   const results = targets.map((t) =>
-    lint(loadDataset(t.root, cwd), { today: settings.today, severities: settings.config.rules, entities, only: t.only }),
+    lint(loadDataset(t.root, cwd, { cache: settings.cache }), { today: settings.today, severities: settings.config.rules, entities, only: t.only }),
   );
+  settings.cache?.save();
   let result = merge(results);
   if (opts.quiet) {
     result = { ...result, warningCount: 0, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') };

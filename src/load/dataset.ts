@@ -4,6 +4,7 @@ import { basename, dirname, relative, resolve, sep, extname } from 'node:path';
 import type { Claim, Source } from '../model/schema.js';
 import { discover } from './discover.js';
 import { parseFile, type FileProblem } from './parse.js';
+import { contentHash, type LoadCache } from './cache.js';
 import type { Locate } from './locate.js';
 
 /** A claim that passed the schema, with the file it came from. */
@@ -52,7 +53,7 @@ export function displayPath(abs: string, cwd: string): string {
 }
 
 /** Reads and parses one file into a record; `keepLocate` hands back the locator for callers that report now. */
-function loadFile(abs: string, root: string, cwd: string): { record: FileRecord; parsed?: ClaimRecord | SourceRecord; locate?: Locate } {
+function loadFile(abs: string, root: string, cwd: string, cache?: LoadCache): { record: FileRecord; parsed?: ClaimRecord | SourceRecord; locate?: Locate } {
   const file = displayPath(abs, cwd);
   const stem = basename(abs, extname(abs));
   const fail = (messageId: string, message: string) => {
@@ -66,6 +67,12 @@ function loadFile(abs: string, root: string, cwd: string): { record: FileRecord;
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
     return fail('unreadable', `Cannot read the file (${code}): check that it exists and is readable.`);
   }
+  const hash = cache ? contentHash(buf) : '';
+  const hit = cache?.get(abs, hash);
+  if (hit) {
+    const record: FileRecord = { file, abs, stem, type: hit.type, id: hit.id, valid: hit.valid, problems: hit.problems as FileProblem[] };
+    return { record, parsed: hit.data !== undefined ? ({ file, data: hit.data } as ClaimRecord | SourceRecord) : undefined };
+  }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
@@ -76,11 +83,12 @@ function loadFile(abs: string, root: string, cwd: string): { record: FileRecord;
   const result = parseFile(text, { underSources });
   const id = typeof result.raw?.id === 'string' ? result.raw.id : undefined;
   const record: FileRecord = { file, abs, stem, type: result.declaredType, id, valid: result.parsed !== undefined, problems: result.problems };
+  cache?.set(abs, hash, { type: record.type, id, valid: record.valid, problems: record.problems, data: result.parsed?.data });
   return { record, parsed: result.parsed ? { file, data: result.parsed.data } as ClaimRecord | SourceRecord : undefined, locate: result.locate };
 }
 
 /** Loads every YAML file under `root` (an absolute or cwd-relative folder). */
-export function loadDataset(root: string, cwd: string = process.cwd()): Dataset {
+export function loadDataset(root: string, cwd: string = process.cwd(), options: { cache?: LoadCache } = {}): Dataset {
   const absRoot = resolve(cwd, root);
   const found = discover(absRoot);
   const ds: Dataset = { root: absRoot, files: [], claims: [], sources: [], ids: new Map() };
@@ -89,7 +97,7 @@ export function loadDataset(root: string, cwd: string = process.cwd()): Dataset 
     ds.files.push({ file: displayPath(u.path, cwd), abs: u.path, stem: basename(u.path), valid: false, problems: [problem] });
   }
   for (const abs of found.files) {
-    const { record, parsed } = loadFile(abs, absRoot, cwd);
+    const { record, parsed } = loadFile(abs, absRoot, cwd, options.cache);
     ds.files.push(record);
     if (record.id !== undefined) {
       const list = ds.ids.get(record.id);

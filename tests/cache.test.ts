@@ -1,0 +1,64 @@
+import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LoadCache } from '../src/load/cache.js';
+import { loadDataset } from '../src/load/dataset.js';
+import { runCli } from './cli-helpers.js';
+import { claim, source, writeDataset } from './helpers.js';
+
+describe('--cache', () => {
+  it('gives the same result on a second run, from the cache', async () => {
+    const dir = writeDataset({ 'claims/sources/src-a.yaml': source('src-a'), 'claims/acme/c.yaml': claim('c', 'src-b') });
+    const first = await runCli(['validate', '--cache', '--format', 'json'], dir);
+    expect(existsSync(join(dir, '.claimscache'))).toBe(true);
+    const second = await runCli(['validate', '--cache', '--format', 'json'], dir);
+    expect(second.stdout).toBe(first.stdout);
+    expect(second.code).toBe(1);
+    const cache = new LoadCache(join(dir, '.claimscache'), JSON.parse(readFileSync(join(dir, '.claimscache'), 'utf8')).key);
+    loadDataset(join(dir, 'claims'), dir, { cache });
+    expect({ hits: cache.hits, misses: cache.misses }).toEqual({ hits: 2, misses: 0 });
+  });
+
+  it('re-reads a file whose content changed', async () => {
+    const dir = writeDataset({ 'claims/sources/src-a.yaml': source('src-a'), 'claims/acme/c.yaml': claim('c', 'src-b') });
+    expect((await runCli(['validate', '--cache'], dir)).code).toBe(1);
+    writeFileSync(join(dir, 'claims/acme/c.yaml'), claim('c', 'src-a'));
+    const r = await runCli(['validate', '--cache', '--today', '2026-11-24'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('no problems');
+  });
+
+  it('is ignored when corrupt or made under another key, and rebuilt', () => {
+    const dir = writeDataset({ 'claims/sources/src-a.yaml': source('src-a') });
+    const location = join(dir, 'cache.json');
+    writeFileSync(location, '{"key": "x", "files": {tru');
+    const corrupt = new LoadCache(location, 'k1');
+    loadDataset(join(dir, 'claims'), dir, { cache: corrupt });
+    expect(corrupt.misses).toBe(1);
+    corrupt.save();
+    const same = new LoadCache(location, 'k1');
+    loadDataset(join(dir, 'claims'), dir, { cache: same });
+    expect(same.hits).toBe(1);
+    const otherVersion = new LoadCache(location, 'k2');
+    loadDataset(join(dir, 'claims'), dir, { cache: otherVersion });
+    expect(otherVersion).toMatchObject({ hits: 0, misses: 1 });
+  });
+
+  it('saves atomically and leaves no temporary file', () => {
+    const dir = writeDataset({ 'claims/sources/src-a.yaml': source('src-a') });
+    const cache = new LoadCache(join(dir, 'c.json'), 'k');
+    loadDataset(join(dir, 'claims'), dir, { cache });
+    cache.save();
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(JSON.parse(readFileSync(join(dir, 'c.json'), 'utf8')).key).toBe('k');
+  });
+
+  it('a config change invalidates the cache key', async () => {
+    const dir = writeDataset({ 'claims/sources/src-a.yaml': source('src-a'), 'claims/acme/c.yaml': claim('c') });
+    await runCli(['validate', '--cache'], dir);
+    const key1 = JSON.parse(readFileSync(join(dir, '.claimscache'), 'utf8')).key;
+    writeFileSync(join(dir, 'claims.config.yaml'), 'rules:\n  quote-missing: off\n');
+    await runCli(['validate', '--cache'], dir);
+    expect(JSON.parse(readFileSync(join(dir, '.claimscache'), 'utf8')).key).not.toBe(key1);
+  });
+});
