@@ -285,13 +285,21 @@ function notEarlier(candidate: string | null, rumor: string | null): boolean {
 }
 
 function rumors(ctx: QueryContext, views: ClaimView[]): RumorEntry[] {
+  // Index the possible confirmations once by subject and category: a scan per rumor is quadratic on large datasets.
+  const confirmers = new Map<string, ClaimView[]>();
+  for (const o of ctx.views) {
+    if (o.assertion !== 'fact' || o.support !== 'independent' || o.status === 'retracted') continue;
+    const k = `${ctx.entities.key(o.subject)}\u0000${o.category}`;
+    const list = confirmers.get(k);
+    if (list) list.push(o);
+    else confirmers.set(k, [o]);
+  }
   return views
     .filter((v) => v.status === 'rumored' || v.status === 'disputed')
     .sort(cmpClaim)
     .map((v): RumorEntry => {
-      const candidates = ctx.views
-        .filter((o) => o.id !== v.id && o.category === v.category && ctx.entities.same(o.subject, v.subject)
-          && o.assertion === 'fact' && o.support === 'independent' && o.status !== 'retracted' && notEarlier(o.as_of, v.as_of))
+      const candidates = (confirmers.get(`${ctx.entities.key(v.subject)}\u0000${v.category}`) ?? [])
+        .filter((o) => o.id !== v.id && notEarlier(o.as_of, v.as_of))
         .sort((a, b) => cmpDate(a.as_of, b.as_of) || cmpStr(a.id, b.id))
         .map((o) => o.id);
       return {
