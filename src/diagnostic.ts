@@ -28,6 +28,8 @@ export interface LintResult {
   errorCount: number;
   warningCount: number;
   diagnostics: Diagnostic[];
+  /** The files reported on (display paths), for formats that list passing files too (JUnit). Not part of the JSON output. */
+  fileList?: string[];
 }
 
 /** What a rule reports: a path (the lint step finds its position) or a ready range for loader problems. */

@@ -61,6 +61,7 @@ export function lint(dataset: Dataset, options: LintOptions): LintResult {
   const reported = options.only ? dataset.files.filter((f) => options.only!.has(f.file)) : dataset.files;
   return {
     files: reported.length,
+    fileList: reported.map((f) => f.file),
     claims: dataset.claims.length,
     sources: dataset.sources.length,
     errorCount: diagnostics.filter((d) => d.severity === 'error').length,

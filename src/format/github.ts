@@ -1,4 +1,5 @@
 import type { Formatter } from './types.js';
+import { stylish } from './stylish.js';
 
 /** Escapes a workflow command's message (`%`, CR, LF). */
 function escapeData(s: string): string {
@@ -10,7 +11,7 @@ function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/** GitHub Actions workflow commands: one `::error`/`::warning` annotation per diagnostic. */
+/** GitHub Actions workflow commands: one `::error`/`::warning` annotation per diagnostic, then the stylish listing. */
 export const github: Formatter = (result) => {
   const lines = result.diagnostics.map((d) => {
     const props = [
@@ -19,5 +20,6 @@ export const github: Formatter = (result) => {
     ].join(',');
     return `::${d.severity} ${props}::${escapeData(d.message)}`;
   });
-  return lines.length > 0 ? lines.join('\n') + '\n' : '';
+  // GitHub shows only ten annotations of each kind per step: the stylish listing after them hides nothing.
+  return (lines.length > 0 ? lines.join('\n') + '\n\n' : '') + stylish(result, { color: false });
 };
