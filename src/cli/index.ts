@@ -7,7 +7,11 @@ import type { GlobalOptions } from './settings.js';
 import type { ValidateOptions } from './validate.js';
 import type { ListOptions } from './list.js';
 import type { ReportOptions } from './report.js';
+import type { ExportOptions } from './export.js';
+import type { GraphOptions } from './graph.js';
 import { withFilters } from './filter-options.js';
+import { withFieldFlags, CLAIM_FLAGS, SOURCE_FLAGS } from './new-options.js';
+import type { FmtOptions } from './fmt.js';
 
 /** The command implementations, imported on first use. */
 const commands = () => import('./commands.js');
@@ -39,7 +43,8 @@ function buildProgram(io: Io, setCode: (n: number) => void): Command {
       .command('validate')
       .description('lint claim and source files: schema, references, provenance and dates')
       .argument('[paths...]', 'folders or files to check (default: ./claims); files are checked within their whole dataset')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'github']).default('stylish'))
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'github', 'sarif', 'junit', 'gitlab']).default('stylish'))
+      .option('--changed-since <rev>', 'check the whole dataset but report only files changed since this git revision')
       .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
       .option('--quiet', 'report errors only'),
   ).action(async (paths: string[], opts: ValidateOptions & GlobalOptions) => {
@@ -64,7 +69,7 @@ function buildProgram(io: Io, setCode: (n: number) => void): Command {
       program
         .command('report')
         .description('the report: overview, how well sourced, rumored vs confirmed, watchlist, conflicts, source concentration, timelines'),
-    ).addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text')),
+    ).addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json', 'html']).default('text')),
   ).action(async (opts: ReportOptions & GlobalOptions) => {
     const { resolveSettings, report } = await commands();
     setCode(report(opts, resolveSettings(opts, io.cwd()), io));
@@ -89,6 +94,58 @@ function buildProgram(io: Io, setCode: (n: number) => void): Command {
   ).action(async (opts: { format: string } & GlobalOptions) => {
     const { resolveSettings, sources } = await commands();
     setCode(sources(opts, resolveSettings(opts, io.cwd()), io));
+  });
+  withGlobals(
+    withFilters(
+      program
+        .command('export')
+        .description('export claims for other tools: schema.org ClaimReview JSON-LD, JSON Lines or CSV (the list filters apply)'),
+    )
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['claimreview', 'jsonl', 'csv']).default('claimreview'))
+      .option('--sort <key>', 'as_of, -as_of, id, status or value (prefix - for descending)', 'as_of')
+      .option('--limit <n>', 'at most n claims'),
+  ).action(async (opts: ExportOptions & GlobalOptions) => {
+    const { resolveSettings, exportClaims } = await commands();
+    setCode(exportClaims(opts, resolveSettings(opts, io.cwd()), io));
+  });
+
+  withGlobals(
+    program
+      .command('graph')
+      .description('the provenance graph of one claim (or --all): origins → relays → sources → claims, as Mermaid or DOT')
+      .argument('[id]', 'claim id')
+      .option('--all', 'the whole dataset: every source and claim')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['mermaid', 'dot']).default('mermaid')),
+  ).action(async (id: string | undefined, opts: GraphOptions & GlobalOptions) => {
+    const { resolveSettings, graph } = await commands();
+    setCode(graph(id, opts, resolveSettings(opts, io.cwd()), io));
+  });
+  const newCommand = program
+    .command('new')
+    .description('write a new claim or source file, checked against the whole dataset before it is written');
+  for (const [kind, flags] of [['claim', CLAIM_FLAGS], ['source', SOURCE_FLAGS]] as const) {
+    withGlobals(
+      withFieldFlags(
+        newCommand
+          .command(kind)
+          .description(`write ${kind === 'claim' ? 'claims/<subject-slug>/<id>.yaml' : 'claims/sources/<id>.yaml'}: a flag for every field; missing required ones are asked for on a terminal`),
+        flags,
+      ),
+    ).action(async (opts: Record<string, string | string[] | boolean | undefined> & GlobalOptions) => {
+      const { resolveSettings, newFile } = await commands();
+      setCode(await newFile(kind, opts, resolveSettings(opts, io.cwd()), io));
+    });
+  }
+
+  withGlobals(
+    program
+      .command('fmt')
+      .description('rewrite files into canonical key order and quoting, keeping comments (default: the dataset folder)')
+      .argument('[paths...]', 'folders or files to format (default: ./claims)')
+      .option('--check', 'list the files that would change and exit 1 if any, without writing'),
+  ).action(async (paths: string[], opts: FmtOptions & GlobalOptions) => {
+    const { resolveSettings, fmt } = await commands();
+    setCode(fmt(paths, opts, resolveSettings(opts, io.cwd()), io));
   });
   return program;
 }

@@ -6,6 +6,8 @@ export interface Io {
   env: Record<string, string | undefined>;
   /** Forces colour on or off; when absent it follows FORCE_COLOR, NO_COLOR and whether stdout is a terminal. */
   color?: boolean;
+  /** Where `claims new` reads answers to its prompts; it prompts only when this is a terminal. */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
 /** A run that cannot go on (bad option, unreadable path, invalid config): exit 2 with this one-line reason. */

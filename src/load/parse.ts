@@ -212,6 +212,8 @@ export function parseFile(text: string, hint?: { underSources?: boolean }): Pars
     const problems = onePerPath(result.error.issues.flatMap((i) => schemaProblems(i, type, raw, locate)));
     return { raw, declaredType: type, problems, locate };
   }
-  const parsed = { type, data: result.data, raw } as Parsed;
+  // A copy through JSON: strings sliced from the file text would otherwise keep every file's whole text (and the
+  // parser's tokens) alive until the run ends — half the heap on a large dataset.
+  const parsed = { type, data: JSON.parse(JSON.stringify(result.data)), raw } as Parsed;
   return { parsed, raw, declaredType: type, problems: [], locate };
 }

@@ -2,7 +2,6 @@
 import type { Claim, Source } from '../model/schema.js';
 import { parsePartialDate } from '../model/date.js';
 import { originClass, originId, type OriginClass, type Provenance } from '../provenance/index.js';
-import { findConflicts } from '../provenance/conflicts.js';
 import type { ClaimView, QueryContext } from './view.js';
 import type { Grade } from '../provenance/grade.js';
 
@@ -77,7 +76,7 @@ function link(role: ChainLink['role'], id: string, source: Source | undefined, c
 /** Explains one claim; undefined when the id names no claim. */
 export function explain(ctx: QueryContext, id: string): Explanation | undefined {
   const rec = ctx.index.claims.get(id);
-  const view = ctx.views.find((v) => v.id === id);
+  const view = ctx.viewById.get(id);
   if (!rec || !view) return undefined;
   const claim = rec.data;
   const src = (sid: string) => ctx.index.sources.get(sid)?.data;
@@ -89,8 +88,8 @@ export function explain(ctx: QueryContext, id: string): Explanation | undefined 
     if (ev.source !== oid) chain.push(link('source', ev.source, src(ev.source), null));
     return { n: i + 1, chain, quote: ev.quote ?? null, locator: ev.locator === undefined ? null : String(ev.locator) };
   });
-  const byId = (x: string | null | undefined) => (x ? ctx.views.find((v) => v.id === x) ?? null : null);
-  const conflicts = findConflicts([...ctx.index.claims.values()], ctx.superseded, ctx.entities)
+  const byId = (x: string | null | undefined) => (x ? ctx.viewById.get(x) ?? null : null);
+  const conflicts = ctx.conflicts
     .filter((c) => c.a.data.id === id || c.b.data.id === id)
     .map((c) => (c.a.data.id === id
       ? { claim: byId(c.b.data.id)!, value: c.aValue.text, other_value: c.bValue.text }

@@ -3,7 +3,7 @@ import type { Dataset } from '../load/dataset.js';
 import type { Assertion, Category, Claim, Status } from '../model/schema.js';
 import { parsePartialDate } from '../model/date.js';
 import { parseValues, type ParsedValue } from '../model/value.js';
-import { findConflicts } from '../provenance/conflicts.js';
+import { findConflicts, type Conflict } from '../provenance/conflicts.js';
 import { gradeClaim, type Credibility, type Grade } from '../provenance/grade.js';
 import {
   SUPPORT_RANK,
@@ -52,6 +52,10 @@ export interface QueryContext {
   provenance: Map<string, Provenance>;
   /** Grades by claim id. */
   grades: Map<string, Grade>;
+  /** Views by claim id. */
+  viewById: Map<string, ClaimView>;
+  /** Value conflicts among live facts, found once. */
+  conflicts: Conflict[];
 }
 
 const dateText = (d: unknown): string | null => parsePartialDate(d)?.text ?? null;
@@ -94,7 +98,8 @@ export function queryContext(dataset: Dataset, entities: Entities, today: string
   // A claim is contradicted when a live claim with stronger support gives an incompatible value.
   const contradicted = new Set<string>();
   const rank = (id: string) => SUPPORT_RANK[provenance.get(id)!.support];
-  for (const c of findConflicts([...index.claims.values()], superseded, entities)) {
+  const conflicts = findConflicts([...index.claims.values()], superseded, entities);
+  for (const c of conflicts) {
     if (rank(c.b.data.id) > rank(c.a.data.id)) contradicted.add(c.a.data.id);
     if (rank(c.a.data.id) > rank(c.b.data.id)) contradicted.add(c.b.data.id);
   }
@@ -107,7 +112,7 @@ export function queryContext(dataset: Dataset, entities: Entities, today: string
     views.push(claimView(file, data, p, today, superseded, g));
   }
   views.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { dataset, index, entities, today, superseded, views, provenance, grades };
+  return { dataset, index, entities, today, superseded, views, provenance, grades, conflicts, viewById: new Map(views.map((v) => [v.id, v])) };
 }
 
 /** The values of a view as a list. */

@@ -1,0 +1,151 @@
+/** `claims new claim` and `claims new source`: ask for what is missing, validate against the dataset, write atomically. */
+import { existsSync, linkSync, mkdirSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { randomBytes } from 'node:crypto';
+import { displayPath, loadDataset, type Dataset, type FileRecord } from '../load/dataset.js';
+import { parseFile } from '../load/parse.js';
+import { lint } from '../lint.js';
+import { stylish } from '../format/stylish.js';
+import { Entities } from '../provenance/index.js';
+import { CHOICES, buildRecord, deriveId, flagOf, missingFields, optionOf, relativePathOf, toYaml, type Kind, type NewOptions } from '../authoring/new.js';
+import { type Io, UsageError, wantsColor } from './io.js';
+import type { RunSettings } from './settings.js';
+
+/** Asks for each missing required field on the terminal; throws the usage error when input ends first. */
+async function prompt(kind: Kind, missing: string[], opts: NewOptions, io: Io): Promise<NewOptions> {
+  const stdin = io.stdin!;
+  const rl = createInterface({ input: stdin, terminal: false });
+  const lines = rl[Symbol.asyncIterator]();
+  const filled: NewOptions = { ...opts };
+  try {
+    for (let i = 0; i < missing.length; i++) {
+      const field = missing[i]!;
+      const choices = CHOICES[field];
+      for (;;) {
+        io.stderr.write(`${field.replace(/_/g, ' ')}${choices ? ` (${choices.join(', ')})` : ''}: `);
+        const next = await lines.next();
+        if (next.done) {
+          io.stderr.write('\n');
+          throw new UsageError(`missing required ${missing.slice(i).map(flagOf).join(', ')} for a new ${kind}`);
+        }
+        const answer = String(next.value).trim();
+        if (answer === '') continue;
+        if (choices && !choices.includes(answer)) {
+          io.stderr.write(`"${answer}" is not one of: ${choices.join(', ')}\n`);
+          continue;
+        }
+        filled[optionOf(field)] = answer;
+        break;
+      }
+    }
+  } finally {
+    rl.close();
+  }
+  return filled;
+}
+
+/** Removes the folders this run created, innermost first, as long as they are empty. */
+function removeEmptyFolders(dir: string, top: string): void {
+  for (let d = dir; ; d = dirname(d)) {
+    try {
+      rmdirSync(d);
+    } catch {
+      return;
+    }
+    if (d === top || dirname(d) === d) return;
+  }
+}
+
+function emptyDataset(root: string): Dataset {
+  return { root, files: [], claims: [], sources: [], ids: new Map() };
+}
+
+/** Writes `text` to `target` through a temporary file in the same folder; never replaces an existing file. */
+function commit(tmp: string, target: string, shown: string): void {
+  try {
+    linkSync(tmp, target);
+    unlinkSync(tmp);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new UsageError(`${shown} already exists: refusing to overwrite it`);
+    // Filesystems without hard links: rename, after checking again that nothing appeared meanwhile.
+    if (existsSync(target)) throw new UsageError(`${shown} already exists: refusing to overwrite it`);
+    renameSync(tmp, target);
+  }
+}
+
+/** Runs `claims new <kind>`; returns the exit code (0 written, 1 the new file would have errors). */
+export async function newFile(kind: Kind, opts: NewOptions, settings: RunSettings, io: Io): Promise<number> {
+  const missing = missingFields(kind, opts);
+  if (missing.length > 0) {
+    if (!io.stdin?.isTTY) {
+      throw new UsageError(`missing required ${missing.map(flagOf).join(', ')} for a new ${kind} (stdin is not a terminal, so they cannot be asked for)`);
+    }
+    opts = await prompt(kind, missing, opts, io);
+  }
+
+  const cwd = io.cwd();
+  const root = resolve(cwd, settings.dir);
+  if (existsSync(root) && !statSync(root).isDirectory()) throw new UsageError(`${settings.dir} is not a folder`);
+  const ds = existsSync(root) ? loadDataset(root, cwd) : emptyDataset(root);
+
+  const record = buildRecord(kind, opts);
+  if (record.id === undefined) {
+    const taken = (id: string): boolean => ds.ids.has(id) || existsSync(join(root, relativePathOf(kind, { ...record, id })));
+    const id = deriveId(kind, record, taken);
+    // Keep the canonical key order: rebuild with the id in its place.
+    return write(kind, buildRecord(kind, { ...opts, id }), ds, settings, io);
+  }
+  return write(kind, record, ds, settings, io);
+}
+
+function write(kind: Kind, record: Record<string, unknown>, ds: Dataset, settings: RunSettings, io: Io): number {
+  const cwd = io.cwd();
+  const target = join(ds.root, ...relativePathOf(kind, record).split('/'));
+  const shown = displayPath(target, cwd);
+  if (relative(ds.root, target).split(sep).includes('..')) throw new UsageError(`the id "${String(record.id)}" would write outside the dataset folder`);
+  if (existsSync(target)) throw new UsageError(`${shown} already exists: refusing to overwrite it`);
+
+  const text = toYaml(kind, record);
+  const dir = dirname(target);
+  const created = mkdirSync(dir, { recursive: true });
+  const tmp = join(dir, `.${String(record.id)}.yaml.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  let done = false;
+  try {
+    writeFileSync(tmp, text, { flag: 'wx' });
+
+    // Check the new file within the whole dataset, as `claims validate` would, before it exists under its name.
+    const parsed = parseFile(text, { underSources: kind === 'source' });
+    const id = typeof parsed.raw?.id === 'string' ? parsed.raw.id : undefined;
+    const stem = String(record.id);
+    const file: FileRecord = { file: shown, abs: tmp, stem, type: parsed.declaredType, id, valid: parsed.parsed !== undefined, problems: parsed.problems };
+    ds.files.push(file);
+    if (id !== undefined) ds.ids.set(id, [...(ds.ids.get(id) ?? []), file]);
+    if (parsed.parsed?.type === 'claim') ds.claims.push({ file: shown, data: parsed.parsed.data });
+    else if (parsed.parsed?.type === 'source') ds.sources.push({ file: shown, data: parsed.parsed.data });
+    const result = lint(ds, { today: settings.today, severities: settings.config.rules, entities: new Entities(settings.config.aliases), only: new Set([shown]) });
+    // A new source is not cited by any claim yet: that is how sources are added, not a problem.
+    const diagnostics = result.diagnostics.filter((d) => !(kind === 'source' && d.rule === 'orphan-source'));
+    const shownResult = {
+      ...result,
+      diagnostics,
+      errorCount: diagnostics.filter((d) => d.severity === 'error').length,
+      warningCount: diagnostics.filter((d) => d.severity === 'warning').length,
+    };
+    if (diagnostics.length > 0) io.stderr.write(stylish(shownResult, { color: wantsColor(io) }));
+    if (shownResult.errorCount > 0) {
+      io.stderr.write(`claims: ${shown} was not written: fix the errors above and run the command again\n`);
+      return 1;
+    }
+    commit(tmp, target, shown);
+    done = true;
+    io.stdout.write(`${shown}\n`);
+    return 0;
+  } finally {
+    if (!done) {
+      rmSync(tmp, { force: true });
+      if (created !== undefined) removeEmptyFolders(dir, created);
+    }
+  }
+}
