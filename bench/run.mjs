@@ -1,5 +1,5 @@
 // `npm run bench`: times whole processes on synthetic datasets, as ratios to a floor measured in the same run.
-// Usage: node bench/run.mjs [--sizes 1000,10000,50000] [--runs 3]
+// Usage: node bench/run.mjs [--sizes 1000,10000,50000] [--runs 3] [--out bench/results.json]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -16,6 +16,7 @@ const opt = (name, dflt) => {
 };
 const sizes = opt('sizes', '1000,10000,50000').split(',').map(Number);
 const runs = Number(opt('runs', '3'));
+const out = resolve(opt('out', join(here, 'results.json')));
 const claimsBin = join(project, 'bin', 'claims.js');
 const ajvBin = join(project, 'node_modules', 'ajv-cli', 'dist', 'index.js');
 const hasYamllint = spawnSync('yamllint', ['--version']).status === 0;
@@ -97,5 +98,5 @@ if (sz.includes('10000') && sz.includes('50000')) {
   results.growth_50k_over_10k = Number((results.sizes[50000].commands.validate.median_s / results.sizes[10000].commands.validate.median_s).toFixed(2));
   console.log(`\nclaims validate 50k/10k time: ${results.growth_50k_over_10k}×`);
 }
-writeFileSync(join(here, 'results.json'), JSON.stringify(results, null, 2) + '\n');
-console.log('\nwrote bench/results.json');
+writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+console.log(`\nwrote ${out}`);

@@ -58,3 +58,12 @@ describe.skipIf(!built)('the built binary', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe.skipIf(!built)('a closed pipe', () => {
+  it('stops quietly when the reader goes away (claims report | head -1)', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" report | head -1`], { cwd: resolve(__dirname, '..'), encoding: 'utf8' });
+    expect(r.stdout.split('\n').length).toBeLessThanOrEqual(2);
+    expect(r.stderr).not.toContain('EPIPE');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
