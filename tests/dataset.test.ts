@@ -71,3 +71,12 @@ describe('the bundled Mistral AI dataset', () => {
     });
   });
 });
+
+describe('the bundled dataset is in canonical form', () => {
+  it('claims fmt --check finds nothing to rewrite', async () => {
+    const { runCli } = await import('./cli-helpers.js');
+    const r = await runCli(['fmt', '--check'], ROOT);
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+});
