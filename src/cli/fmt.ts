@@ -1,10 +1,10 @@
 /** `claims fmt [paths...]`: rewrite files into canonical key order and quoting, atomically; `--check` only lists them. */
-import { chmodSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { discover } from '../load/discover.js';
 import { displayPath } from '../load/dataset.js';
 import { formatYaml } from '../authoring/fmt.js';
+import { writeAtomically } from '../util/atomic.js';
 import { type Io, UsageError } from './io.js';
 import type { RunSettings } from './settings.js';
 
@@ -38,19 +38,6 @@ function filesOf(paths: string[], cwd: string, io: Io): { files: string[]; faile
     }
   }
   return { files: [...new Set(files)], failed };
-}
-
-/** Replaces `file` through a temporary file in the same folder, keeping its permissions. */
-function writeAtomically(file: string, text: string): void {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    writeFileSync(tmp, text, { flag: 'wx' });
-    chmodSync(tmp, statSync(file).mode & 0o7777);
-    renameSync(tmp, file);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
-  }
 }
 
 /** Runs `claims fmt`; returns 1 when `--check` finds files to change or a file could not be formatted, else 0. */

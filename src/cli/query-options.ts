@@ -4,8 +4,8 @@ import { resolve } from 'node:path';
 import { parsePartialDate } from '../model/date.js';
 import { loadDataset } from '../load/dataset.js';
 import { Entities, type Support } from '../provenance/index.js';
-import { FILTER_CHOICES, SORT_KEYS, type Filters, type SortKey } from '../query/filter.js';
-import { queryContext, type QueryContext } from '../query/view.js';
+import { FILTER_CHOICES, SORT_KEYS, filterViews, sortViews, type Filters, type SortKey } from '../query/filter.js';
+import { queryContext, type ClaimView, type QueryContext } from '../query/view.js';
 import { didYouMean } from '../util/suggest.js';
 import { type Io, UsageError } from './io.js';
 import type { RunSettings } from './settings.js';
@@ -77,6 +77,16 @@ export function parseSort(raw: string | undefined): SortKey | undefined {
   if (raw === undefined) return undefined;
   if (!(SORT_KEYS as readonly string[]).includes(raw)) throw new UsageError(`--sort: "${raw}" is not valid; use one of: ${SORT_KEYS.join(', ')}`);
   return raw as SortKey;
+}
+
+/** Loads the dataset, then filters, sorts (--sort) and cuts (--limit) its claims: what `list` and `export` print. */
+export function selectViews(opts: FilterOptions, settings: RunSettings, io: Io): { ctx: QueryContext; views: ClaimView[] } {
+  const filters = parseFilters(opts);
+  const sort = parseSort(opts.sort);
+  const limit = count('--limit', opts.limit);
+  const ctx = loadQuery(settings, io);
+  const views = sortViews(filterViews(ctx, ctx.views, filters), sort);
+  return { ctx, views: limit === undefined ? views : views.slice(0, limit) };
 }
 
 /** Loads the dataset folder and derives the query context; notes on stderr when files were left out for errors. */

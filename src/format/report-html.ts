@@ -3,10 +3,11 @@
  * network). Pure: report data and the reported claims' provenance in, a string out. Every text is HTML-escaped.
  */
 import type { Category, Status } from '../model/schema.js';
+import { TIER_BLURB, TIER_TITLE } from './report.js';
 import type { OriginClass, Support } from '../provenance/index.js';
 import type { ChainLink, EvidenceExplained, Explanation } from '../query/explain.js';
 import type {
-  ConcentrationEntry, Report, SourcingEntry, SourcingTier, Timeline, TimelinePoint,
+  ConcentrationEntry, Report, SourcingEntry, Timeline, TimelinePoint,
 } from '../report/build.js';
 import { CONCENTRATION_THRESHOLD, SOURCING_TIERS } from '../report/build.js';
 import { REPORT_SECTIONS, sourcingSentence } from './report.js';
@@ -59,19 +60,6 @@ const code = (s: string): string => `<code>${esc(s)}</code>`;
 /** Text that must not wrap (dates). */
 const nw = (s: string): string => `<span class="nw">${esc(s)}</span>`;
 
-const TIER_TITLE: Record<SourcingTier, string> = {
-  'anonymous-only': 'Anonymous only',
-  'company-only': 'Company only',
-  'one-independent': 'One independent origin',
-  'two-plus-independent': 'Two or more independent origins',
-};
-
-const TIER_BLURB: Record<SourcingTier, string> = {
-  'anonymous-only': 'Nobody on record stands behind these: they rest on anonymous sources (or on no resolvable origin).',
-  'company-only': "Every origin is the company's own voice: no one independent of it has confirmed these.",
-  'one-independent': 'One origin independent of the company (or a party to the deal): one short of the two-source rule.',
-  'two-plus-independent': 'Two or more origins independent of the company: these meet the two-source rule.',
-};
 
 const STATUS_LIST: Status[] = ['independent', 'company-reported', 'rumored', 'disputed', 'retracted'];
 

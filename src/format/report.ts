@@ -28,14 +28,16 @@ export const REPORT_SECTIONS = [
   'Timelines',
 ] as const;
 
-const TIER_TITLE: Record<SourcingTier, string> = {
+/** Section-2 tier titles, shared by every report format. */
+export const TIER_TITLE: Record<SourcingTier, string> = {
   'anonymous-only': 'Anonymous only',
   'company-only': 'Company only',
   'one-independent': 'One independent origin',
   'two-plus-independent': 'Two or more independent origins',
 };
 
-const TIER_BLURB: Record<SourcingTier, string> = {
+/** One line under each tier title, shared by every report format. */
+export const TIER_BLURB: Record<SourcingTier, string> = {
   'anonymous-only': 'Nobody on record stands behind these: they rest on anonymous sources (or on no resolvable origin).',
   'company-only': "Every origin is the company's own voice: no one independent of it has confirmed these.",
   'one-independent': 'One origin independent of the company (or a party to the deal): one short of the two-source rule.',

@@ -1,6 +1,7 @@
 /** A cache of per-file load results (parse + schema), like ESLint's --cache: keyed by content hash, written atomically. */
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeAtomically } from '../util/atomic.js';
 
 /** What loading one file produced, minus paths (which the loader recomputes). */
 export interface CachedFile {
@@ -58,12 +59,10 @@ export class LoadCache {
 
   /** Writes the cache atomically: a temporary file renamed over the old one, so a killed run never leaves it half-written. */
   save(): void {
-    const tmp = `${this.location}.${process.pid}.tmp`;
     try {
-      writeFileSync(tmp, JSON.stringify({ key: this.key, files: this.next }));
-      renameSync(tmp, this.location);
+      writeAtomically(this.location, JSON.stringify({ key: this.key, files: this.next }));
     } catch {
-      rmSync(tmp, { force: true });
+      // A cache that cannot be written only costs speed next time.
     }
   }
 }
