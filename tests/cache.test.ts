@@ -62,3 +62,19 @@ describe('--cache', () => {
     expect(JSON.parse(readFileSync(join(dir, '.claimscache'), 'utf8')).key).not.toBe(key1);
   });
 });
+
+describe('--cache writes', () => {
+  it('leave the cache file alone when nothing changed', async () => {
+    const { statSync } = await import('node:fs');
+    const dir = writeDataset({ 'claims/sources/src-a.yaml': source('src-a'), 'claims/acme/c.yaml': claim('c') });
+    await runCli(['validate', '--cache'], dir);
+    const before = statSync(join(dir, '.claimscache')).mtimeMs;
+    await new Promise((r) => setTimeout(r, 20));
+    await runCli(['validate', '--cache'], dir);
+    expect(statSync(join(dir, '.claimscache')).mtimeMs).toBe(before);
+    writeFileSync(join(dir, 'claims/acme/c.yaml'), claim('c').replace('Acme has revenue.', 'Acme has more revenue.'));
+    await new Promise((r) => setTimeout(r, 20));
+    await runCli(['validate', '--cache'], dir);
+    expect(statSync(join(dir, '.claimscache')).mtimeMs).toBeGreaterThan(before);
+  });
+});

@@ -57,8 +57,14 @@ export class LoadCache {
     this.next[abs] = { hash, result };
   }
 
+  /** True when this run found exactly what the cache held: nothing to write. */
+  private unchanged(): boolean {
+    return this.misses === 0 && Object.keys(this.old).length === this.hits;
+  }
+
   /** Writes the cache atomically: a temporary file renamed over the old one, so a killed run never leaves it half-written. */
   save(): void {
+    if (this.unchanged()) return;
     try {
       writeAtomically(this.location, JSON.stringify({ key: this.key, files: this.next }));
     } catch {
