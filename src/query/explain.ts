@@ -73,6 +73,26 @@ function link(role: ChainLink['role'], id: string, source: Source | undefined, c
   };
 }
 
+const timelines = new WeakMap<QueryContext, Map<string, ClaimView[]>>();
+
+/** Claims on the same subject and category, in as_of order; grouped once per context, so explaining every claim stays linear. */
+function timelineOf(ctx: QueryContext, view: ClaimView): ClaimView[] {
+  let groups = timelines.get(ctx);
+  if (!groups) {
+    groups = new Map();
+    for (const v of ctx.views) {
+      const k = `${ctx.entities.key(v.subject)}\u0000${v.category}`;
+      const list = groups.get(k);
+      if (list) list.push(v);
+      else groups.set(k, [v]);
+    }
+    const start = (v: ClaimView) => parsePartialDate(v.as_of)?.start ?? '9999';
+    for (const list of groups.values()) list.sort((a, b) => start(a).localeCompare(start(b)) || a.id.localeCompare(b.id));
+    timelines.set(ctx, groups);
+  }
+  return groups.get(`${ctx.entities.key(view.subject)}\u0000${view.category}`) ?? [view];
+}
+
 /** Explains one claim; undefined when the id names no claim. */
 export function explain(ctx: QueryContext, id: string): Explanation | undefined {
   const rec = ctx.index.claims.get(id);
@@ -94,9 +114,7 @@ export function explain(ctx: QueryContext, id: string): Explanation | undefined 
     .map((c) => (c.a.data.id === id
       ? { claim: byId(c.b.data.id)!, value: c.aValue.text, other_value: c.bValue.text }
       : { claim: byId(c.a.data.id)!, value: c.bValue.text, other_value: c.aValue.text }));
-  const timeline = ctx.views
-    .filter((v) => v.category === view.category && ctx.entities.same(v.subject, view.subject))
-    .sort((a, b) => (parsePartialDate(a.as_of)?.start ?? '9999').localeCompare(parsePartialDate(b.as_of)?.start ?? '9999') || a.id.localeCompare(b.id));
+  const timeline = timelineOf(ctx, view);
   return {
     claim: view,
     verdict: verdict(claim, ctx.provenance.get(id)!),
