@@ -1,11 +1,12 @@
 /** `claims fmt [paths...]`: rewrite files into canonical key order and quoting, atomically; `--check` only lists them. */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { discover } from '../load/discover.js';
 import { displayPath } from '../load/dataset.js';
 import { formatYaml } from '../authoring/fmt.js';
 import { writeAtomically } from '../util/atomic.js';
-import { type Io, UsageError } from './io.js';
+import { isDirectory } from './targets.js';
+import type { Io } from './io.js';
 import type { RunSettings } from './settings.js';
 
 /** Options of `claims fmt` as commander parses them. */
@@ -19,13 +20,7 @@ function filesOf(paths: string[], cwd: string, io: Io): { files: string[]; faile
   let failed = 0;
   for (const p of paths) {
     const abs = resolve(cwd, p);
-    let isDir: boolean;
-    try {
-      isDir = statSync(abs).isDirectory();
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      throw new UsageError(code === 'ENOENT' ? `no such file or folder: ${p}` : `cannot read ${p} (${code ?? String(err)})`);
-    }
+    const isDir = isDirectory(abs, p);
     if (!isDir) {
       files.push(abs);
       continue;

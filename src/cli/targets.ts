@@ -29,18 +29,22 @@ export function datasetRootOf(file: string): string {
   return dirname(file);
 }
 
+/** Whether a path the user named is a folder; a missing or unreadable one is a usage error (exit 2) naming it as typed. */
+export function isDirectory(abs: string, typed: string): boolean {
+  try {
+    return statSync(abs).isDirectory();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `no such file or folder: ${typed}` : `cannot read ${typed} (${code ?? String(err)})`);
+  }
+}
+
 /** Groups paths into datasets; a folder is a dataset of its own, a file is checked within its dataset. */
 export function resolveTargets(paths: string[], cwd: string): Target[] {
   const targets = new Map<string, Target>();
   for (const p of paths) {
     const abs = resolve(cwd, p);
-    let isDir: boolean;
-    try {
-      isDir = statSync(abs).isDirectory();
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      throw new UsageError(code === 'ENOENT' ? `no such file or folder: ${p}` : `cannot read ${p} (${code ?? String(err)})`);
-    }
+    const isDir = isDirectory(abs, p);
     if (isDir) {
       targets.set(abs, { root: abs });
       continue;
