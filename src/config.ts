@@ -19,6 +19,8 @@ export interface Config {
   today?: string;
   rules: Record<string, SeveritySetting>;
   aliases: Record<string, string>;
+  /** Who publishes `claims export --format claimreview|jsonld`, and where each review lives. */
+  claimreview?: ClaimReviewConfig;
   /** The file it came from, when any. */
   file?: string;
 }
@@ -27,11 +29,37 @@ import { ConfigError } from './errors.js';
 
 export { ConfigError } from './errors.js';
 
+/** True for an absolute http(s) URL. */
+const isHttpUrl = (s: string): boolean => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol);
+
+const ClaimReviewConfigSchema = z.strictObject({
+  publisher: z.strictObject({
+    name: z.string().trim().min(1, { message: 'must name the publishing organisation' }),
+    url: z.string().refine(isHttpUrl, { message: 'must be an absolute http(s) URL' }).optional(),
+  }).optional(),
+  url: z.string()
+    .refine((s) => s.includes('{id}') && isHttpUrl(s.replaceAll('{id}', 'id')), {
+      message: 'must be an http(s) URL template with {id}, e.g. https://example.org/claims/{id}',
+    })
+    .optional(),
+});
+
+/** The `claimreview:` settings: the organisation that publishes the reviews, and the URL of each (`{id}` is the claim id). */
+export type ClaimReviewConfig = z.infer<typeof ClaimReviewConfigSchema>;
+
 const ConfigSchema = z.strictObject({
   today: z.union([z.string(), z.number()]).optional(),
   rules: z.record(z.string(), z.enum(['error', 'warning', 'off'])).optional(),
   aliases: z.record(z.string(), z.string()).optional(),
+  claimreview: ClaimReviewConfigSchema.optional(),
 });
+
+/** The keys each level of the configuration accepts, for "did you mean" on an unknown one. */
+const KNOWN_KEYS: Record<string, string[]> = {
+  '': ['today', 'rules', 'aliases', 'claimreview'],
+  claimreview: ['publisher', 'url'],
+  'claimreview.publisher': ['name', 'url'],
+};
 
 /** A `--today` or `today:` value as `YYYY-MM-DD`, or undefined when it is not a full date. */
 export function parseToday(value: unknown): string | undefined {
@@ -68,7 +96,7 @@ export function loadConfig(cwd: string, file?: string): Config {
     const issue = parsed.error.issues[0]!;
     if (issue.code === 'unrecognized_keys') {
       const key = issue.keys[0]!;
-      return fail([...(issue.path as string[]), key], `unknown setting "${key}".${didYouMean(key, ['today', 'rules', 'aliases'])}`, 'key');
+      return fail([...(issue.path as string[]), key], `unknown setting "${key}".${didYouMean(key, KNOWN_KEYS[issue.path.join('.')] ?? [])}`, 'key');
     }
     return fail(issue.path as string[], `\`${formatPath(issue.path as string[])}\`: ${issue.code === 'invalid_value' ? 'use error, warning or off' : issue.message}`);
   }
@@ -81,5 +109,5 @@ export function loadConfig(cwd: string, file?: string): Config {
     today = parseToday(cfg.today);
     if (today === undefined) fail(['today'], '`today` must be a full date, YYYY-MM-DD');
   }
-  return { today, rules: cfg.rules ?? {}, aliases: cfg.aliases ?? {}, file: shown };
+  return { today, rules: cfg.rules ?? {}, aliases: cfg.aliases ?? {}, ...(cfg.claimreview ? { claimreview: cfg.claimreview } : {}), file: shown };
 }
