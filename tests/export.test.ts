@@ -19,9 +19,14 @@ afterAll(() => {
 
 type Json = Record<string, any>;
 
+/** The one stderr line of a ClaimReview export whose configuration has neither `claimreview.url` nor `claimreview.publisher`. */
+const NOT_READY =
+  "claims: note: this ClaimReview output is not ready for publishing: set claimreview.url (each review's URL, required by Google)"
+  + ' and claimreview.publisher (the author of the reviews) in claims.config.yaml\n';
+
 async function claimReviews(cwd: string, args: string[] = []): Promise<Json[]> {
   const r = await runCli(['export', '--format', 'claimreview', ...args], cwd);
-  expect(r.stderr).toBe('');
+  expect(r.stderr).toBe(NOT_READY);
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout) as Json[];
 }
@@ -36,6 +41,7 @@ describe('claims export --format claimreview', () => {
   it('is the default format and gives one ClaimReview per claim', async () => {
     const r = await runCli(['export'], 'query');
     expect(r.code).toBe(0);
+    expect(r.stderr).toBe(NOT_READY);
     const reviews = JSON.parse(r.stdout) as Json[];
     expect(Array.isArray(reviews)).toBe(true);
     expect(reviews).toHaveLength(8);
@@ -44,8 +50,9 @@ describe('claims export --format claimreview', () => {
       expect(x['@type']).toBe('ClaimReview');
       expect(x.itemReviewed['@type']).toBe('Claim');
       expect(x.reviewRating['@type']).toBe('Rating');
-      // No invented URL for the review, and no invented review date.
+      // Not configured for publishing: no invented URL, author or review date.
       expect(x).not.toHaveProperty('url');
+      expect(x).not.toHaveProperty('author');
       expect(x).not.toHaveProperty('datePublished');
     }
   });
@@ -165,5 +172,83 @@ describe('claims export --format jsonl and csv', () => {
   it('rejects an unknown format with exit 2', async () => {
     const r = await runCli(['export', '--format', 'xml'], 'query');
     expect(r.code).toBe(2);
+  });
+});
+
+const PUBLISHING = [
+  'today: 2026-11-24',
+  'aliases:',
+  '  Acme Corp: Acme',
+  'claimreview:',
+  '  publisher: { name: "Example News", url: "https://example.org" }',
+  '  url: "https://example.org/claims/{id}"',
+  '',
+].join('\n');
+
+describe('claims export: publishing settings (claimreview: in the configuration)', () => {
+  it('fills url from the template, author from the publisher and datePublished from the run date; no note', async () => {
+    const root = queryCopy({ 'claims.config.yaml': PUBLISHING });
+    const r = await runCli(['export'], root);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const reviews = JSON.parse(r.stdout) as Json[];
+    expect(reviews).toHaveLength(8);
+    for (const x of reviews) {
+      expect(x.url).toBe(`https://example.org/claims/${x.identifier}`);
+      expect(x.author).toEqual({ '@type': 'Organization', name: 'Example News', url: 'https://example.org' });
+      expect(x.datePublished).toBe('2026-11-24');
+    }
+    // --today sets the run date, and so the date of publication.
+    const later = JSON.parse((await runCli(['export', '--today', '2026-12-01'], root)).stdout) as Json[];
+    expect(later.every((x) => x.datePublished === '2026-12-01')).toBe(true);
+  });
+
+  it('names only what is missing: a publisher without a URL template', async () => {
+    const root = queryCopy({ 'claims.config.yaml': 'claimreview:\n  publisher:\n    name: Example News\n' });
+    const r = await runCli(['export', '--format', 'jsonld', '--today', '2026-03-01'], root);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      "claims: note: this ClaimReview output is not ready for publishing: set claimreview.url (each review's URL, required by Google) in claims.config.yaml\n",
+    );
+    const graph = (JSON.parse(r.stdout) as Json)['@graph'] as Json[];
+    for (const x of graph) {
+      expect(x).not.toHaveProperty('url');
+      expect(x.author).toEqual({ '@type': 'Organization', name: 'Example News' });
+      expect(x.datePublished).toBe('2026-03-01');
+    }
+  });
+
+  it('jsonl and csv are not ClaimReview: no note', async () => {
+    for (const format of ['jsonl', 'csv', 'csv-evidence']) {
+      const r = await runCli(['export', '--format', format], 'query');
+      expect(r.code, format).toBe(0);
+      expect(r.stderr, format).toBe('');
+    }
+  });
+
+  it.each([
+    ['claimreview:\n  publisher:\n    name: Example News\n    urll: https://example.org\n', 'claims.config.yaml:4:5: unknown setting "urll". Did you mean "url"?'],
+    ['claimreview:\n  url: https://example.org/claims/\n', 'claims.config.yaml:2:8: `claimreview.url`: must be an http(s) URL template with {id}'],
+    ['claimreview:\n  url: "ftp://example.org/{id}"\n', 'claims.config.yaml:2:8: `claimreview.url`: must be an http(s) URL template with {id}'],
+    ['claimreview:\n  publisher: { name: "  " }\n', 'claims.config.yaml:2:22: `claimreview.publisher.name`: must name the publishing organisation'],
+    ['claimreview:\n  publisher: { name: X, url: "javascript:alert(1)" }\n', 'claims.config.yaml:2:30: `claimreview.publisher.url`: must be an absolute http(s) URL'],
+    ['claimreviews:\n  url: x\n', 'claims.config.yaml:1:1: unknown setting "claimreviews". Did you mean "claimreview"?'],
+  ])('rejects a bad claimreview setting with its position (%#)', async (config, message) => {
+    const r = await runCli(['export'], queryCopy({ 'claims.config.yaml': config }));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`claims: invalid config ${message}${message.endsWith('{id}') ? ', e.g. https://example.org/claims/{id}' : ''}\n`);
+  });
+});
+
+describe('claims export --format jsonld', () => {
+  it('is one document: a single @context and the ClaimReview objects, without their own @context, in @graph', async () => {
+    const root = queryCopy({ 'claims.config.yaml': PUBLISHING });
+    const doc = JSON.parse((await runCli(['export', '--format', 'jsonld', '--status', 'rumored,independent'], root)).stdout) as Json;
+    expect(Object.keys(doc)).toEqual(['@context', '@graph']);
+    expect(doc['@context']).toBe('https://schema.org');
+    const array = JSON.parse((await runCli(['export', '--status', 'rumored,independent'], root)).stdout) as Json[];
+    expect(doc['@graph']).toEqual(array.map(({ '@context': _context, ...rest }) => rest));
+    expect((doc['@graph'] as Json[]).map((x) => x.identifier)).toEqual(['widget-launch', 'globex-investment', 'valuation-2025', 'valuation-2025-early', 'rumored-round']);
   });
 });

@@ -99,9 +99,9 @@ function buildProgram(io: Io, setCode: (n: number) => void): Command {
     withFilters(
       program
         .command('export')
-        .description('export claims for other tools: schema.org ClaimReview JSON-LD, JSON Lines or CSV (the list filters apply)'),
+        .description('export claims for other tools: schema.org ClaimReview JSON-LD, JSON Lines, CSV, or one CSV row per evidence item (the list filters apply)'),
     )
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['claimreview', 'jsonl', 'csv']).default('claimreview'))
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['claimreview', 'jsonld', 'jsonl', 'csv', 'csv-evidence']).default('claimreview'))
       .option('--sort <key>', 'as_of, -as_of, id, status or value (prefix - for descending)', 'as_of')
       .option('--limit <n>', 'at most n claims'),
   ).action(async (opts: ExportOptions & GlobalOptions) => {

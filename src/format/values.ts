@@ -41,8 +41,17 @@ export function mdTable(head: string[], rows: string[][], right: number[] = []):
   return [head, sep, ...rows].map((r, i) => `| ${(i === 1 ? r : r.map(mdCell)).join(' | ')} |`).join('\n') + '\n';
 }
 
-/** One RFC 4180 CSV field. */
+/** First characters that make Excel, LibreOffice or Google Sheets read a cell as a formula (OWASP, "CSV Injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A plain negative number (`-5`, `-0.25`): a spreadsheet reads it as a number, never as a formula. */
+const NEGATIVE_NUMBER = /^-\d+(\.\d+)?$/;
+
+/**
+ * One RFC 4180 CSV field, neutralised as OWASP recommends: a cell that would start a formula gets a leading `'`
+ * and is quoted, so a spreadsheet shows the text instead of running it. Plain negative numbers are left as numbers.
+ */
 export function csvField(s: string): string {
+  if (FORMULA_START.test(s) && !NEGATIVE_NUMBER.test(s)) return `"'${s.replace(/"/g, '""')}"`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
