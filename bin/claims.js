@@ -5,11 +5,23 @@ import v8 from 'node:v8';
 // (peak memory on 50,000 claims drops by about a third; see bench/).
 v8.setFlagsFromString('--optimize-for-size');
 
+import { writeSync } from 'node:fs';
+
 // A reader that stops early (`claims list | head`) closes the pipe: stop quietly, as Unix tools do, with no stack trace.
+// Any other failure to write the output (a full disk: `claims report > /dev/full`) means the output is lost: one line
+// on stderr and exit 2 (the run failed), never a stack trace and never 1, which would read as "findings".
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (err) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw err;
+    if (stream === process.stdout) {
+      const reason = String(err.message ?? err).split('\n')[0].replace(/, write$/, '');
+      try {
+        writeSync(2, `claims: cannot write the output: ${reason}\n`);
+      } catch {
+        // stderr is gone too: the exit code still tells.
+      }
+    }
+    process.exit(2);
   });
 }
 

@@ -1,5 +1,4 @@
 /** `claims.config.yaml`: the date to check against, rule severities and entity aliases. */
-import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { parsePartialDate } from './model/date.js';
@@ -9,6 +8,11 @@ import { LineCounter, parseDocument } from 'yaml';
 import { ruleById } from './rules/index.js';
 import { didYouMean } from './util/suggest.js';
 import type { SeveritySetting } from './diagnostic.js';
+import { lineBreaksToLf, MAX_BYTES, safeReadFile } from './util/safe-read.js';
+import { lineColumn, tooDeepAt } from './load/yaml-depth.js';
+
+/** Nesting beyond this is refused before parsing (the deepest setting, `claimreview.publisher.name`, is at 3). */
+const MAX_CONFIG_DEPTH = 32;
 
 /** The default config file name, looked up in the working directory. */
 export const CONFIG_FILE = 'claims.config.yaml';
@@ -70,16 +74,27 @@ export function parseToday(value: unknown): string | undefined {
 /** Loads `file` (explicit) or `claims.config.yaml` in `cwd` when present. */
 export function loadConfig(cwd: string, file?: string): Config {
   const path = resolve(cwd, file ?? CONFIG_FILE);
-  if (!existsSync(path)) {
-    if (file !== undefined) throw new ConfigError(`config file ${file} does not exist`);
-    return { rules: {}, aliases: {} };
-  }
   const shown = file ?? CONFIG_FILE;
+  // Only a regular file under the cap is read: a FIFO or /dev/zero given as the configuration is refused, not waited on.
+  const read = safeReadFile(path, { maxBytes: MAX_BYTES.config });
+  if (!read.ok) {
+    if (read.kind === 'missing') {
+      if (file !== undefined) throw new ConfigError(`config file ${file} does not exist`);
+      return { rules: {}, aliases: {} };
+    }
+    throw new ConfigError(`cannot read config ${shown}: it ${read.reason}`);
+  }
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new ConfigError(`cannot read config ${shown}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    text = lineBreaksToLf(new TextDecoder('utf-8', { fatal: true }).decode(read.buf));
+  } catch {
+    throw new ConfigError(`cannot read config ${shown}: it is not UTF-8 text`);
+  }
+  // A configuration is three levels deep at most; refusing deep nesting before parsing keeps the recursive parser safe.
+  const deep = tooDeepAt(text, MAX_CONFIG_DEPTH);
+  if (deep !== undefined) {
+    const at = lineColumn(text, deep);
+    throw new ConfigError(`invalid config ${shown}:${at.line}:${at.column}: nested more than ${MAX_CONFIG_DEPTH} levels deep; a configuration needs three at most`);
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });

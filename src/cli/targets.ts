@@ -1,32 +1,59 @@
 /** Turns the paths a user passes into datasets to load and the files to report on. */
 import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE } from '../config.js';
 import { displayPath } from '../load/dataset.js';
+import { isSkippedName, isYamlName } from '../load/discover.js';
 import { UsageError } from './io.js';
 
 /** One dataset to load, and either every file in it or only the named ones. */
 export interface Target {
   root: string;
   only?: Set<string>;
+  /** Load only the files directly in `root`: a lone file's own folder, which is not known to be a dataset. */
+  shallow?: boolean;
 }
 
 const within = (file: string, dir: string): boolean => file.startsWith(dir.endsWith(sep) ? dir : dir + sep);
 
-/** The dataset a single file belongs to: next to the nearest claims.config.yaml, else the nearest `claims/` folder. */
-export function datasetRootOf(file: string): string {
+/** Whether `dir` holds an entry `name` that is a folder. */
+function hasFolder(dir: string, name: string): boolean {
+  try {
+    return statSync(join(dir, name)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The dataset a single file belongs to: next to the nearest claims.config.yaml (its `claims/` subfolder if the file is
+ * there), else the nearest folder named `claims`, else the nearest folder holding a `sources/` folder (not climbing out
+ * of the git repository that holds the file). Failing all three the file has no dataset: its own folder is loaded
+ * without descending into subfolders, so a lone file in a shared folder (a temporary folder, a home folder) never makes
+ * the run walk and parse every file around it.
+ */
+export function datasetOf(file: string): { root: string; shallow?: boolean } {
   for (let dir = dirname(file); ; dir = dirname(dir)) {
     if (existsSync(join(dir, CONFIG_FILE))) {
       const claimsDir = join(dir, 'claims');
-      return existsSync(claimsDir) && within(file, claimsDir) ? claimsDir : dir;
+      return { root: existsSync(claimsDir) && within(file, claimsDir) ? claimsDir : dir };
     }
     if (dirname(dir) === dir) break;
   }
   for (let dir = dirname(file); ; dir = dirname(dir)) {
-    if (basename(dir) === 'claims') return dir;
+    if (basename(dir) === 'claims') return { root: dir };
     if (dirname(dir) === dir) break;
   }
-  return dirname(file);
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    if (hasFolder(dir, 'sources')) return { root: dir };
+    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) break;
+  }
+  return { root: dirname(file), shallow: true };
+}
+
+/** The dataset root of a single file (see datasetOf). */
+export function datasetRootOf(file: string): string {
+  return datasetOf(file).root;
 }
 
 /** Whether a path the user named is a folder; a missing or unreadable one is a usage error (exit 2) naming it as typed. */
@@ -39,6 +66,28 @@ export function isDirectory(abs: string, typed: string): boolean {
   }
 }
 
+/**
+ * Why the dataset walker would not load a file the user named, or undefined when it would. Naming such a file must
+ * not pass as "0 files checked: no problems" (a pre-commit hook would pass it): the caller makes it a usage error.
+ */
+export function whyNotChecked(abs: string, root: string): string | undefined {
+  let st;
+  try {
+    st = statSync(abs);
+  } catch (err) {
+    return `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`;
+  }
+  if (!st.isFile()) return `is ${st.isFIFO() ? 'a FIFO (named pipe)' : st.isSocket() ? 'a socket' : 'a device or special file'}, not a regular file`;
+  const parts = relative(root, abs).split(sep);
+  const name = parts.pop()!;
+  const folder = parts.find(isSkippedName);
+  if (folder !== undefined) return `is inside ${folder === 'node_modules' ? 'node_modules' : `the hidden folder ${folder}`}, which validate skips`;
+  if (isSkippedName(name)) return 'is a hidden file, which validate skips';
+  if (name === CONFIG_FILE || name === 'claims.config.yml') return 'is the configuration file, not a claim or source file';
+  if (!isYamlName(name)) return 'is not a .yaml or .yml file; claim and source files are';
+  return undefined;
+}
+
 /** Groups paths into datasets; a folder is a dataset of its own, a file is checked within its dataset. */
 export function resolveTargets(paths: string[], cwd: string): Target[] {
   const targets = new Map<string, Target>();
@@ -49,10 +98,13 @@ export function resolveTargets(paths: string[], cwd: string): Target[] {
       targets.set(abs, { root: abs });
       continue;
     }
-    const root = datasetRootOf(abs);
-    const t = targets.get(root) ?? { root, only: new Set<string>() };
+    const { root, shallow } = datasetOf(abs);
+    const why = whyNotChecked(abs, root);
+    if (why !== undefined) throw new UsageError(`${p} is not checked: it ${why}`);
+    const key = shallow ? `${root}\u0000shallow` : root;
+    const t = targets.get(key) ?? { root, only: new Set<string>(), shallow };
     t.only?.add(displayPath(abs, cwd));
-    targets.set(root, t);
+    targets.set(key, t);
   }
   return [...targets.values()];
 }

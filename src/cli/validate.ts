@@ -53,7 +53,7 @@ export function validate(paths: string[], opts: ValidateOptions, settings: RunSe
   }
   const entities = new Entities(settings.config.aliases);
   const results = targets.map((t) =>
-    lint(loadDataset(t.root, cwd, { cache: settings.cache }), { today: settings.today, severities: settings.config.rules, entities, only: t.only }),
+    lint(loadDataset(t.root, cwd, { cache: settings.cache, shallow: t.shallow }), { today: settings.today, severities: settings.config.rules, entities, only: t.only }),
   );
   settings.cache?.save();
   let result = merge(results);

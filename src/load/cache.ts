@@ -1,7 +1,7 @@
 /** A cache of per-file load results (parse + schema), like ESLint's --cache: keyed by content hash, written atomically. */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { writeAtomically } from '../util/atomic.js';
+import { MAX_BYTES, safeReadFile } from '../util/safe-read.js';
 
 /** What loading one file produced, minus paths (which the loader recomputes). */
 export interface CachedFile {
@@ -22,6 +22,32 @@ export function contentHash(buf: Buffer): string {
   return createHash('sha1').update(buf).digest('base64');
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const isCount = (v: unknown): boolean => Number.isInteger(v) && (v as number) >= 1;
+
+function isProblem(p: unknown): boolean {
+  if (!isObject(p) || (p.kind !== 'syntax' && p.kind !== 'schema')) return false;
+  if (typeof p.messageId !== 'string' || typeof p.message !== 'string' || !Array.isArray(p.path)) return false;
+  if (!p.path.every((s) => typeof s === 'string' || typeof s === 'number')) return false;
+  const r = p.range;
+  return isObject(r) && isCount(r.line) && isCount(r.column) && isCount(r.endLine) && isCount(r.endColumn);
+}
+
+/**
+ * A cheap check that a cached entry has the shape this version writes, so a damaged or hand-edited cache entry is a
+ * miss (the file is read again), never a crash further on. The data of a valid file is checked where rules rely on it
+ * without a guard: its type, its id and a claim's evidence list.
+ */
+function isCachedFile(r: unknown): r is CachedFile {
+  if (!isObject(r) || typeof r.valid !== 'boolean' || !Array.isArray(r.problems) || !r.problems.every(isProblem)) return false;
+  if (r.type !== undefined && r.type !== 'claim' && r.type !== 'source') return false;
+  if (r.id !== undefined && typeof r.id !== 'string') return false;
+  if (r.data === undefined) return !r.valid;
+  const d = r.data;
+  if (!r.valid || !isObject(d) || d.type !== r.type || d.id !== r.id || typeof d.id !== 'string') return false;
+  return r.type === 'source' || (Array.isArray(d.evidence) && d.evidence.every(isObject) && typeof d.subject === 'string');
+}
+
 /** Per-file results from a previous run; anything unreadable, corrupt or made under another key is ignored. */
 export class LoadCache {
   private readonly old: CacheFile['files'];
@@ -32,19 +58,23 @@ export class LoadCache {
   /** `key` covers everything besides content that changes results: the tool's version and the configuration. */
   constructor(private readonly location: string, private readonly key: string) {
     let old: CacheFile['files'] = {};
-    try {
-      const parsed = JSON.parse(readFileSync(location, 'utf8')) as CacheFile;
-      if (parsed && parsed.key === key && typeof parsed.files === 'object' && parsed.files !== null) old = parsed.files;
-    } catch {
-      // No cache yet, or a corrupt one: start afresh.
+    // Only a regular file under the size cap is read: a cache linked to /dev/zero or a FIFO is ignored and rebuilt.
+    const read = safeReadFile(location, { maxBytes: MAX_BYTES.cache });
+    if (read.ok) {
+      try {
+        const parsed = JSON.parse(read.buf.toString('utf8')) as CacheFile;
+        if (isObject(parsed) && parsed.key === key && isObject(parsed.files) && !Array.isArray(parsed.files)) old = parsed.files;
+      } catch {
+        // A corrupt cache: start afresh.
+      }
     }
     this.old = old;
   }
 
   /** The cached result for a file whose content hashes to `hash`, if any. */
   get(abs: string, hash: string): CachedFile | undefined {
-    const entry = this.old[abs];
-    if (entry && entry.hash === hash) {
+    const entry = Object.hasOwn(this.old, abs) ? this.old[abs] : undefined;
+    if (entry && entry.hash === hash && isCachedFile(entry.result)) {
       this.hits++;
       this.next[abs] = entry;
       return entry.result;

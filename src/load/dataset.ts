@@ -1,11 +1,11 @@
 /** Loads a whole dataset: every file parsed and checked on its own, keeping only what cross-file rules need. */
-import { readFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep, extname } from 'node:path';
 import type { Claim, Source } from '../model/schema.js';
 import { discover } from './discover.js';
 import { parseFile, type FileProblem } from './parse.js';
 import { contentHash, type LoadCache } from './cache.js';
 import type { Locate } from './locate.js';
+import { lineBreaksToLf, MAX_BYTES, safeReadFile } from '../util/safe-read.js';
 
 /** A claim that passed the schema, with the file it came from. */
 export interface ClaimRecord {
@@ -60,13 +60,13 @@ function loadFile(abs: string, root: string, cwd: string, cache?: LoadCache): { 
     const problem: FileProblem = { kind: 'syntax', messageId, message, path: [], range: { line: 1, column: 1, endLine: 1, endColumn: 1 } };
     return { record: { file, abs, stem, valid: false, problems: [problem] } };
   };
-  let buf: Buffer;
-  try {
-    buf = readFileSync(abs);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    return fail('unreadable', `Cannot read the file (${code}): check that it exists and is readable.`);
+  const read = safeReadFile(abs, { maxBytes: MAX_BYTES.dataFile });
+  if (!read.ok) {
+    if (read.kind === 'not-regular') return fail('not-a-file', `The path ${read.reason}; it was not read. Claim and source files must be regular files.`);
+    if (read.kind === 'too-large') return fail('too-large', `The file ${read.reason}, the most a claim or source file may hold; it was not read.`);
+    return fail('unreadable', `Cannot read the file (${read.code ?? read.reason}): check that it exists and is readable.`);
   }
+  const buf = read.buf;
   const hash = cache ? contentHash(buf) : '';
   const hit = cache?.get(abs, hash);
   if (hit) {
@@ -80,7 +80,7 @@ function loadFile(abs: string, root: string, cwd: string, cache?: LoadCache): { 
     return fail('invalid-utf8', 'The file is not valid UTF-8 text (is it binary?): save it as UTF-8.');
   }
   const underSources = relative(root, dirname(abs)).split(sep)[0] === 'sources';
-  const result = parseFile(text, { underSources });
+  const result = parseFile(lineBreaksToLf(text), { underSources });
   const id = typeof result.raw?.id === 'string' ? result.raw.id : undefined;
   const record: FileRecord = { file, abs, stem, type: result.declaredType, id, valid: result.parsed !== undefined, problems: result.problems };
   cache?.set(abs, hash, { type: record.type, id, valid: record.valid, problems: record.problems, data: result.parsed?.data });
@@ -88,12 +88,14 @@ function loadFile(abs: string, root: string, cwd: string, cache?: LoadCache): { 
 }
 
 /** Loads every YAML file under `root` (an absolute or cwd-relative folder). */
-export function loadDataset(root: string, cwd: string = process.cwd(), options: { cache?: LoadCache } = {}): Dataset {
+export function loadDataset(root: string, cwd: string = process.cwd(), options: { cache?: LoadCache; shallow?: boolean } = {}): Dataset {
   const absRoot = resolve(cwd, root);
-  const found = discover(absRoot);
+  const found = discover(absRoot, { shallow: options.shallow });
   const ds: Dataset = { root: absRoot, files: [], claims: [], sources: [], ids: new Map() };
   for (const u of found.unreadable) {
-    const problem: FileProblem = { kind: 'syntax', messageId: 'unreadable', message: `Cannot read this path (${u.reason}); it was skipped.`, path: [], range: { line: 1, column: 1, endLine: 1, endColumn: 1 } };
+    const problem: FileProblem = u.notRegular
+      ? { kind: 'syntax', messageId: 'not-a-file', message: 'The path is a FIFO, device or socket, not a regular file; it was not read. Claim and source files must be regular files.', path: [], range: { line: 1, column: 1, endLine: 1, endColumn: 1 } }
+      : { kind: 'syntax', messageId: 'unreadable', message: `Cannot read this path (${u.reason}); it was skipped.`, path: [], range: { line: 1, column: 1, endLine: 1, endColumn: 1 } };
     ds.files.push({ file: displayPath(u.path, cwd), abs: u.path, stem: basename(u.path), valid: false, problems: [problem] });
   }
   for (const abs of found.files) {
@@ -112,8 +114,10 @@ export function loadDataset(root: string, cwd: string = process.cwd(), options: 
 
 /** Re-reads one file to locate paths in it (cross-file rules report paths; positions are computed only where needed). */
 export function locatorFor(abs: string): Locate | undefined {
+  const read = safeReadFile(abs, { maxBytes: MAX_BYTES.dataFile });
+  if (!read.ok) return undefined;
   try {
-    return parseFile(readFileSync(abs, 'utf8')).locate;
+    return parseFile(lineBreaksToLf(read.buf.toString('utf8'))).locate;
   } catch {
     return undefined;
   }

@@ -1,6 +1,6 @@
 /** Source snapshots: local copies of source texts, read once and normalised for quote matching. */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { MAX_BYTES, safeReadFile, type RefusalKind } from '../util/safe-read.js';
 
 /** Normalises text for comparison: typographic quotes and dashes to ASCII, whitespace collapsed, lower case kept. */
 export function normaliseText(s: string): string {
@@ -13,24 +13,33 @@ export function normaliseText(s: string): string {
     .trim();
 }
 
-/** Reads snapshot files relative to a dataset root, caching each (undefined when unreadable). */
+/** What reading a snapshot gave: its normalised text, or why it was not read. */
+export type SnapshotRead = { text: string } | { text?: undefined; kind: RefusalKind; reason: string };
+
+/**
+ * Reads snapshot files relative to a dataset root, caching each. Only a regular file inside the dataset folder (after
+ * resolving links) and at most MAX_BYTES.snapshot is read: a committed link to /proc/self/environ, /dev/zero or a
+ * FIFO is refused, so its content never reaches a message.
+ */
 export class SnapshotReader {
-  private readonly cache = new Map<string, string | undefined>();
+  private readonly cache = new Map<string, SnapshotRead>();
 
   constructor(private readonly root: string) {}
 
+  /** The normalised text of a snapshot, or why it was not read. */
+  load(path: string): SnapshotRead {
+    let got = this.cache.get(path);
+    if (got === undefined) {
+      const read = safeReadFile(resolve(this.root, path), { maxBytes: MAX_BYTES.snapshot, within: this.root });
+      got = read.ok ? { text: normaliseText(read.buf.toString('utf8')) } : { kind: read.kind, reason: read.reason };
+      this.cache.set(path, got);
+    }
+    return got;
+  }
+
   /** The normalised text of a snapshot, or undefined when it cannot be read. */
   read(path: string): string | undefined {
-    if (!this.cache.has(path)) {
-      let text: string | undefined;
-      try {
-        text = normaliseText(readFileSync(resolve(this.root, path), 'utf8'));
-      } catch {
-        text = undefined;
-      }
-      this.cache.set(path, text);
-    }
-    return this.cache.get(path);
+    return this.load(path).text;
   }
 }
 

@@ -1,5 +1,6 @@
 import { closestPassage, normaliseText, SnapshotReader } from '../load/snapshot.js';
 import type { Rule } from './types.js';
+import { MAX_BYTES } from '../util/safe-read.js';
 
 /** A quote must still say what the source says: checked against the source's local snapshot, when it has one. */
 export const quoteNotFound: Rule = {
@@ -10,6 +11,7 @@ export const quoteNotFound: Rule = {
     messages: {
       notFound: 'The quote is not in the snapshot of "{{source}}" ({{snapshot}}). Closest passage: “{{closest}}”. Copy the exact words, or fix the snapshot.',
       noSnapshot: 'The snapshot of "{{source}}" cannot be read at {{snapshot}} (relative to the dataset folder): add the file or fix `snapshot:`.',
+      unsafeSnapshot: 'The snapshot of "{{source}}" at {{snapshot}} {{reason}}, so it was not read: a snapshot must be a regular file inside the dataset folder, at most {{limit}}.',
     },
   },
   check(ctx) {
@@ -20,11 +22,13 @@ export const quoteNotFound: Rule = {
         const source = ctx.index.sources.get(ev.source);
         const snapshot = source?.data.snapshot;
         if (!source || snapshot === undefined || ev.quote === undefined || ev.quote.trim() === '') return;
-        const text = reader.read(snapshot);
+        const got = reader.load(snapshot);
+        const text = got.text;
         if (text === undefined) {
           if (!missingReported.has(source.file)) {
             missingReported.add(source.file);
-            ctx.report({ file: source.file, path: ['snapshot'], messageId: 'noSnapshot', data: { source: ev.source, snapshot } });
+            if (got.kind === 'missing' || got.kind === 'unreadable') ctx.report({ file: source.file, path: ['snapshot'], messageId: 'noSnapshot', data: { source: ev.source, snapshot } });
+            else ctx.report({ file: source.file, path: ['snapshot'], messageId: 'unsafeSnapshot', data: { source: ev.source, snapshot, reason: got.reason, limit: `${MAX_BYTES.snapshot / (1024 * 1024)} MiB` } });
           }
           return;
         }
