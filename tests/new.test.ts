@@ -91,10 +91,9 @@ describe('claims new claim', () => {
     expect(readFileSync(join(root, 'claims/societe-generale/societe-generale-arr-2026-02-2.yaml'), 'utf8')).toContain('\nid: societe-generale-arr-2026-02-2\n');
     const third = await runCli(args, root);
     expect(third.stdout).toBe('claims/societe-generale/societe-generale-arr-2026-02-3.yaml\n');
-    // An id used by any file (here a source in another folder) counts as taken too.
+    // An id used by any file (here a source in another folder) is refused before anything is written: exit 2 naming that file.
     const r = await runCli(['new', 'claim', ...TODAY, ...MINIMAL, '--subject', 'News', '--category', 'other', '--id', 'news-a'], root);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('duplicate-id');
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'claims: the id "news-a" is already used by claims/sources/news-a.yaml: ids are unique across the dataset; choose another --id\n' });
     expect(existsSync(join(root, 'claims/news'))).toBe(false);
   });
 

@@ -1,6 +1,6 @@
 /** `claims fmt [paths...]`: rewrite files into canonical key order and quoting, atomically; `--check` only lists them. */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { discover } from '../load/discover.js';
 import { displayPath } from '../load/dataset.js';
 import { formatYaml } from '../authoring/fmt.js';
@@ -14,47 +14,104 @@ export interface FmtOptions {
   check?: boolean;
 }
 
+/** The largest file fmt reads: far above any claim or source, far below what could exhaust memory. */
+export const MAX_FMT_BYTES = 4 * 1024 * 1024;
+
+/** One file to format, and the folder it must stay inside (its real path) when it was found by walking a folder. */
+interface FmtTarget {
+  abs: string;
+  inside?: string;
+}
+
+const within = (file: string, dir: string): boolean => file === dir || file.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+
 /** The files named by `paths`: folders are walked like a dataset, files are taken as given. */
-function filesOf(paths: string[], cwd: string, io: Io): { files: string[]; failed: number } {
-  const files: string[] = [];
+function filesOf(paths: string[], cwd: string, io: Io): { files: FmtTarget[]; failed: number } {
+  const files = new Map<string, FmtTarget>();
   let failed = 0;
   for (const p of paths) {
     const abs = resolve(cwd, p);
     const isDir = isDirectory(abs, p);
     if (!isDir) {
-      files.push(abs);
+      if (!files.has(abs)) files.set(abs, { abs });
       continue;
     }
+    const inside = realpathSync(abs);
     const found = discover(abs);
-    files.push(...found.files);
+    for (const f of found.files) if (!files.has(f)) files.set(f, { abs: f, inside });
     for (const u of found.unreadable) {
       io.stderr.write(`claims: ${displayPath(u.path, cwd)}: cannot read (${u.reason}); skipped\n`);
       failed++;
     }
   }
-  return { files: [...new Set(files)], failed };
+  return { files: [...files.values()], failed };
 }
 
-/** Runs `claims fmt`; returns 1 when `--check` finds files to change or a file could not be formatted, else 0. */
+/**
+ * Why fmt must not touch this file, or undefined when it may: links are left alone (replacing one would turn it
+ * into a regular file, writing through one would change a file elsewhere), and so is anything not a regular file.
+ */
+function refusal(target: FmtTarget): string | undefined {
+  const st = lstatSync(target.abs);
+  if (st.isSymbolicLink()) return 'is a symbolic link';
+  if (!st.isFile()) return 'is not a regular file';
+  // The folder is resolved, not the file: a file reached through a linked folder lives outside the folder fmt was given.
+  const real = join(realpathSync(dirname(target.abs)), basename(target.abs));
+  if (target.inside !== undefined && !within(real, target.inside)) return 'is reached through a symbolic link to a folder outside the one being formatted';
+  return undefined;
+}
+
+/** Reads a regular file without following a link or blocking on a FIFO, up to MAX_FMT_BYTES; throws a one-line reason. */
+function readRegularFile(abs: string): Buffer {
+  const fd = openSync(abs, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new Error('is not a regular file');
+    if (st.size > MAX_FMT_BYTES) throw new Error(`is larger than ${MAX_FMT_BYTES / 1024 / 1024} MiB`);
+    const buf = Buffer.alloc(st.size);
+    let n = 0;
+    while (n < st.size) {
+      const got = readSync(fd, buf, n, st.size - n, n);
+      if (got === 0) break;
+      n += got;
+    }
+    return buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads and checks one file; returns its text, or writes why it is left untouched and returns undefined. */
+function readTarget(target: FmtTarget, shown: string, io: Io): string | undefined {
+  let why: string | undefined;
+  try {
+    why = refusal(target);
+    if (why === undefined) return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(readRegularFile(target.abs));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    why = code === 'ELOOP' ? 'is a symbolic link' : code ? `cannot be read (${code})` : err instanceof TypeError ? 'is not UTF-8 text' : err instanceof Error ? err.message : String(err);
+  }
+  io.stderr.write(`claims: ${shown}: ${why}; left untouched\n`);
+  return undefined;
+}
+
+/** Runs `claims fmt`; returns 1 when `--check` finds files to change or a file could not be formatted, else 0. Each file stands alone. */
 export function fmt(paths: string[], opts: FmtOptions, settings: RunSettings, io: Io): number {
   const cwd = io.cwd();
   const { files, failed: unreadable } = filesOf(paths.length > 0 ? paths : [settings.dir], cwd, io);
   let failed = unreadable;
   let changed = 0;
-  for (const abs of files) {
-    const shown = displayPath(abs, cwd);
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(readFileSync(abs));
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      io.stderr.write(`claims: ${shown}: ${code ? `cannot read (${code})` : 'not UTF-8 text'}; left untouched\n`);
+  for (const target of files) {
+    const shown = displayPath(target.abs, cwd);
+    const text = readTarget(target, shown, io);
+    if (text === undefined) {
       failed++;
       continue;
     }
     const result = formatYaml(text);
     if (!result.ok) {
-      io.stderr.write(`claims: ${shown}:${result.line}:${result.column}: not valid YAML (${result.message}); left untouched\n`);
+      const what = result.reason === 'syntax' ? `not valid YAML (${result.message})` : result.message;
+      io.stderr.write(`claims: ${shown}:${result.line}:${result.column}: ${what}; left untouched\n`);
       failed++;
       continue;
     }
@@ -62,7 +119,7 @@ export function fmt(paths: string[], opts: FmtOptions, settings: RunSettings, io
     changed++;
     if (!opts.check) {
       try {
-        writeAtomically(abs, result.text);
+        writeAtomically(target.abs, result.text);
       } catch (err) {
         io.stderr.write(`claims: ${shown}: cannot write (${(err as NodeJS.ErrnoException).code ?? String(err)}); left untouched\n`);
         failed++;

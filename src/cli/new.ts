@@ -1,8 +1,9 @@
 /** `claims new claim` and `claims new source`: ask for what is missing, validate against the dataset, write atomically. */
-import { existsSync, linkSync, mkdirSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, renameSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { randomBytes } from 'node:crypto';
+import { SLUG_RE } from '../model/schema.js';
+import { onInterrupt, tempPathFor, writeTemp } from '../util/atomic.js';
 import { displayPath, loadDataset, type Dataset, type FileRecord } from '../load/dataset.js';
 import { parseFile } from '../load/parse.js';
 import { lint } from '../lint.js';
@@ -75,8 +76,23 @@ function commit(tmp: string, target: string, shown: string): void {
   }
 }
 
+/** An id given with `--id` must be a slug: it is the file name, so `a/b` or `../x` would name another folder. */
+function checkId(raw: NewOptions[string]): void {
+  if (raw === undefined || typeof raw === 'boolean') return;
+  const id = (Array.isArray(raw) ? raw[raw.length - 1] : raw) ?? '';
+  if (!SLUG_RE.test(id.trim())) {
+    throw new UsageError(`--id: ${JSON.stringify(id)} is not a valid id: ids are slugs of lowercase letters, digits and hyphens, starting with a letter or digit (e.g. "arr-2026-02")`);
+  }
+}
+
+/** The file that already declares `id` (or is named after it) anywhere in the dataset: ids are unique across claims and sources. */
+function holderOf(ds: Dataset, id: string): FileRecord | undefined {
+  return ds.ids.get(id)?.[0] ?? ds.files.find((f) => f.stem === id);
+}
+
 /** Runs `claims new <kind>`; returns the exit code (0 written, 1 the new file would have errors). */
 export async function newFile(kind: Kind, opts: NewOptions, settings: RunSettings, io: Io): Promise<number> {
+  checkId(opts.id);
   const missing = missingFields(kind, opts);
   if (missing.length > 0) {
     if (!io.stdin?.isTTY) {
@@ -92,7 +108,7 @@ export async function newFile(kind: Kind, opts: NewOptions, settings: RunSetting
 
   const record = buildRecord(kind, opts);
   if (record.id === undefined) {
-    const taken = (id: string): boolean => ds.ids.has(id) || existsSync(join(root, relativePathOf(kind, { ...record, id })));
+    const taken = (id: string): boolean => holderOf(ds, id) !== undefined || existsSync(join(root, relativePathOf(kind, { ...record, id })));
     const id = deriveId(kind, record, taken);
     // Keep the canonical key order: rebuild with the id in its place.
     return write(kind, buildRecord(kind, { ...opts, id }), ds, settings, io);
@@ -100,20 +116,30 @@ export async function newFile(kind: Kind, opts: NewOptions, settings: RunSetting
   return write(kind, record, ds, settings, io);
 }
 
-function write(kind: Kind, record: Record<string, unknown>, ds: Dataset, settings: RunSettings, io: Io): number {
+/** Lets signals that arrived during synchronous work be handled (cleanup, then exit) before the file is put in place. */
+const deliverPendingSignals = (): Promise<void> => new Promise((done) => setImmediate(done));
+
+async function write(kind: Kind, record: Record<string, unknown>, ds: Dataset, settings: RunSettings, io: Io): Promise<number> {
   const cwd = io.cwd();
   const target = join(ds.root, ...relativePathOf(kind, record).split('/'));
   const shown = displayPath(target, cwd);
   if (relative(ds.root, target).split(sep).includes('..')) throw new UsageError(`the id "${String(record.id)}" would write outside the dataset folder`);
   if (existsSync(target)) throw new UsageError(`${shown} already exists: refusing to overwrite it`);
+  const holder = holderOf(ds, String(record.id));
+  if (holder) throw new UsageError(`the id "${String(record.id)}" is already used by ${holder.file}: ids are unique across the dataset; choose another --id`);
 
   const text = toYaml(kind, record);
   const dir = dirname(target);
   const created = mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `.${String(record.id)}.yaml.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  // Folders this run created go too if it is interrupted (registered before the temporary file, so they are removed after it).
+  const forgetFolders = onInterrupt(() => {
+    if (created !== undefined) removeEmptyFolders(dir, created);
+  });
+  const tmp = tempPathFor(target);
+  let temp: ReturnType<typeof writeTemp> | undefined;
   let done = false;
   try {
-    writeFileSync(tmp, text, { flag: 'wx' });
+    temp = writeTemp(tmp, text);
 
     // Check the new file within the whole dataset, as `claims validate` would, before it exists under its name.
     const parsed = parseFile(text, { underSources: kind === 'source' });
@@ -138,13 +164,16 @@ function write(kind: Kind, record: Record<string, unknown>, ds: Dataset, setting
       io.stderr.write(`claims: ${shown} was not written: fix the errors above and run the command again\n`);
       return 1;
     }
+    await deliverPendingSignals();
     commit(tmp, target, shown);
+    temp.release();
     done = true;
     io.stdout.write(`${shown}\n`);
     return 0;
   } finally {
+    forgetFolders();
     if (!done) {
-      rmSync(tmp, { force: true });
+      temp?.discard();
       if (created !== undefined) removeEmptyFolders(dir, created);
     }
   }
