@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -268,5 +268,37 @@ describe('authoring helpers', () => {
     expect(text).toContain('    locator: 12\n');
     const again = formatYaml(text);
     expect(again).toMatchObject({ ok: true, changed: false });
+  });
+});
+
+describe('claims new: ids', () => {
+  it('refuses an --id that is not a slug with exit 2 naming the slug rule, before writing anything', async () => {
+    for (const id of ['a/b', '../x', 'Upper', '-lead', 'a b', 'é']) {
+      const root = acme();
+      const r = await runCli(['new', 'claim', ...TODAY, ...MINIMAL, '--id', id], root);
+      expect(r.code, id).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(`claims: --id: ${JSON.stringify(id)} is not a valid id: ids are slugs of lowercase letters, digits and hyphens, starting with a letter or digit (e.g. "arr-2026-02")\n`);
+      expect(listFiles(join(root, 'claims'))).toEqual(['acme/acme-arr-2025.yaml', 'sources/analysis-b.yaml', 'sources/acme-blog.yaml', 'sources/news-a.yaml'].sort());
+    }
+  });
+
+  it('refuses a second claim with an existing id under another subject (exit 2 naming the file), leaving no folder behind', async () => {
+    const root = acme();
+    const first = await runCli(['new', 'claim', ...TODAY, ...MINIMAL, '--id', 'shared-id'], root);
+    expect(first.code).toBe(0);
+    const second = await runCli(['new', 'claim', ...TODAY, ...MINIMAL, '--subject', 'Other Co', '--id', 'shared-id'], root);
+    expect(second).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'claims: the id "shared-id" is already used by claims/acme/shared-id.yaml: ids are unique across the dataset; choose another --id\n',
+    });
+    expect(existsSync(join(root, 'claims/other-co'))).toBe(false);
+    // A file named after the id counts even when it cannot be read as a claim.
+    const broken = acme();
+    writeFileSync(join(broken, 'claims/acme/broken-id.yaml'), 'type: claim\nid: [\n');
+    const r = await runCli(['new', 'claim', ...TODAY, ...MINIMAL, '--subject', 'Other Co', '--id', 'broken-id'], broken);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is already used by claims/acme/broken-id.yaml');
   });
 });

@@ -116,8 +116,11 @@ export async function newFile(kind: Kind, opts: NewOptions, settings: RunSetting
   return write(kind, record, ds, settings, io);
 }
 
-/** Lets signals that arrived during synchronous work be handled (cleanup, then exit) before the file is put in place. */
-const deliverPendingSignals = (): Promise<void> => new Promise((done) => setImmediate(done));
+/**
+ * Lets signals that arrived during synchronous work be handled (cleanup, then exit) before the file is put in place.
+ * Signals are read in the event loop's poll phase; two turns of `setImmediate` make sure one poll phase runs in between.
+ */
+const deliverPendingSignals = (): Promise<void> => new Promise((done) => setImmediate(() => setImmediate(done)));
 
 async function write(kind: Kind, record: Record<string, unknown>, ds: Dataset, settings: RunSettings, io: Io): Promise<number> {
   const cwd = io.cwd();
