@@ -44,6 +44,44 @@ describe('--cache', () => {
     expect(otherVersion).toMatchObject({ hits: 0, misses: 1 });
   });
 
+  // The README promises a corrupt cache is ignored: an entry of the wrong shape under the right key and hash is a
+  // miss (the file is read again), never a crash in a rule that trusts the cached data.
+  it.each([
+    ['result null', () => null],
+    ['problems not a list', (r: Record<string, unknown>) => ({ ...r, problems: 'x' })],
+    ['a problem without a range', (r: Record<string, unknown>) => ({ ...r, problems: [{ kind: 'syntax', messageId: 'x', message: 'y', path: [] }] })],
+    ['valid claim data without evidence', (r: Record<string, unknown>) => ({ ...r, data: { ...(r.data as object), evidence: 5 } })],
+    ['valid with no data', (r: Record<string, unknown>) => ({ ...r, data: undefined })],
+    ['data of another type', (r: Record<string, unknown>) => ({ ...r, data: 'text' })],
+    ['type unknown', (r: Record<string, unknown>) => ({ ...r, type: 'thing' })],
+  ])('an entry of the wrong shape (%s) is ignored and the file re-read', async (_, damage) => {
+    const dir = writeDataset({ 'claims/sources/src-a.yaml': source('src-a'), 'claims/acme/c.yaml': claim('c', 'src-b') });
+    const first = await runCli(['validate', '--cache', '--format', 'json'], dir);
+    const location = join(dir, '.claimscache');
+    const cache = JSON.parse(readFileSync(location, 'utf8'));
+    for (const entry of Object.values(cache.files) as Array<{ result: Record<string, unknown> }>) entry.result = damage(entry.result) as Record<string, unknown>;
+    writeFileSync(location, JSON.stringify(cache));
+    const second = await runCli(['validate', '--cache', '--format', 'json'], dir);
+    expect(second.stderr).toBe('');
+    expect(second.stdout).toBe(first.stdout);
+    expect(second.code).toBe(1);
+    const check = new LoadCache(location, cache.key);
+    loadDataset(join(dir, 'claims'), dir, { cache: check });
+    expect(check).toMatchObject({ hits: 2, misses: 0 });
+  });
+
+  it('files that are not an object are ignored', async () => {
+    const dir = writeDataset({ 'claims/sources/src-a.yaml': source('src-a') });
+    const first = await runCli(['validate', '--cache', '--format', 'json'], dir);
+    const location = join(dir, '.claimscache');
+    const key = JSON.parse(readFileSync(location, 'utf8')).key;
+    for (const files of ['"x"', 'null', '[1,2]', '{"__proto__": {"hash": 1}}']) {
+      writeFileSync(location, `{"key": ${JSON.stringify(key)}, "files": ${files}}`);
+      const again = await runCli(['validate', '--cache', '--format', 'json'], dir);
+      expect(again.stdout).toBe(first.stdout);
+    }
+  });
+
   it('saves atomically and leaves no temporary file', () => {
     const dir = writeDataset({ 'claims/sources/src-a.yaml': source('src-a') });
     const cache = new LoadCache(join(dir, 'c.json'), 'k');
