@@ -71,6 +71,24 @@ describe('loadDataset', () => {
     expect(result.diagnostics.some((d) => d.file === 'bad/bytes.yaml' && d.rule === 'yaml-syntax')).toBe(true);
   });
 
+  // YAML 1.2 counts a lone CR (old Mac line ends) as a line break: such files load, and every position is right,
+  // both from the file's own parse and from the re-read that places cross-file findings.
+  it('loads files with CR-only line endings, with the right line numbers', () => {
+    const cr = (t: string) => t.replace(/\n/g, '\r');
+    const root = writeDataset({
+      'sources/good.yaml': cr(source('good', 'notes: "a note\n  folded over two lines"\n')),
+      'sources/bad.yaml': cr('type: source\nid: bad\ntitle: T\npublisher: P\nkind: newz\n'),
+      'acme/c.yaml': cr('type: claim\nid: c\nsubject: Acme\ncategory: arr\nstatement: S.\nstatus: rumored\nevidence:\n  - source: good\n    quote: q\n  - source: nowhere\n    quote: q\n'),
+    });
+    const ds = loadDataset(root, root);
+    expect(ds.sources.map((x) => [x.data.id, x.data.notes])).toEqual([['good', 'a note folded over two lines']]);
+    expect(ds.claims.map((x) => x.data.id)).toEqual(['c']);
+    const result = lint(ds, { today: '2026-11-24' });
+    const at = (file: string, rule: string) => result.diagnostics.filter((d) => d.file === file && d.rule === rule).map((d) => [d.line, d.column]);
+    expect(at('sources/bad.yaml', 'schema')).toEqual([[5, 7]]);
+    expect(at('acme/c.yaml', 'unknown-reference')).toEqual([[10, 13]]);
+  });
+
   it('keeps the id of a file with schema errors so references to it still resolve', () => {
     const root = writeDataset({
       'sources/half.yaml': 'type: source\nid: half\ntitle: T\npublisher: P\nkind: blog\n',
