@@ -96,3 +96,29 @@ describe('derived provenance', () => {
     expect(pick(undefined, '2025-12')).toEqual(['2025-12-31']);
   });
 });
+
+describe('entity names after Unicode normalisation', () => {
+  const nfc = 'Société Générale';
+  const nfd = nfc.normalize('NFD');
+
+  it('treats an NFD subject (macOS copy and paste) and an NFC speaks_for as one entity, so the word is the company\'s own', () => {
+    expect(nfd).not.toBe(nfc);
+    const { prov } = setup({
+      's/own.yaml': src('own', `speaks_for: [${nfc}]\n`),
+      'c/x.yaml': `type: claim\nid: x\nsubject: ${nfd}\ncategory: arr\nstatement: S.\nstatus: rumored\nevidence:\n  - {source: own}\n`,
+    });
+    expect(prov('x').origins).toEqual({ self: 1, party: 0, anonymous: 0, independent: 0 });
+    expect(prov('x').support).toBe('company-reported');
+  });
+
+  it('matches parties, aliases and case through NFC too', () => {
+    const e = new Entities({ [nfd]: 'SocGen' });
+    expect(e.same(nfc, nfd)).toBe(true);
+    expect(e.same(nfc.toUpperCase(), nfd)).toBe(true);
+    expect(e.same(nfc, 'socgen')).toBe(true);
+    expect(e.includes([nfd], nfc)).toBe(true);
+    // Lookalike letters are not merged: they are reported (lookalike-name), not silently matched.
+    expect(e.same('Acme', 'Аcme')).toBe(false);
+  });
+});
+

@@ -6,6 +6,8 @@ import { idMismatch } from './id-mismatch.js';
 import { duplicateId } from './duplicate-id.js';
 import { unknownReference } from './unknown-reference.js';
 import { citationCycle } from './citation-cycle.js';
+import { supersedesCycle } from './supersedes-cycle.js';
+import { lookalikeName } from './lookalike-name.js';
 import { statusUnsupported } from './status-unsupported.js';
 import { statusUnderstated } from './status-understated.js';
 import { dateOrder } from './date-order.js';
@@ -19,8 +21,9 @@ import { quoteNotFound } from './quote-not-found.js';
 export type { Rule, RuleContext } from './types.js';
 
 export const rules: readonly Rule[] = [
-  yamlSyntax, schema, idMismatch, duplicateId, unknownReference, citationCycle, statusUnsupported,
+  yamlSyntax, schema, idMismatch, duplicateId, unknownReference, citationCycle, supersedesCycle, statusUnsupported,
   statusUnderstated, dateOrder, forecastOverdue, valueConflict, quoteMissing, orphanSource, anonymousUndescribed, quoteNotFound,
+  lookalikeName,
 ];
 
 /** Rules by id. */

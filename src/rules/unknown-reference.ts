@@ -24,11 +24,12 @@ function checkRef(ctx: RuleContext, file: string, path: PathSegment[], id: strin
 export const unknownReference: Rule = {
   id: 'unknown-reference',
   meta: {
-    description: '`source`, `origin`, `via`, `cites`, `supersedes`, `resolved_by` name no existing id',
+    description: '`source`, `origin`, `via`, `cites`, `supersedes`, `resolved_by` name no existing id, an id of the wrong kind, or (`resolved_by`) the claim itself',
     defaultSeverity: 'error',
     messages: {
       unknown: '`{{field}}` names "{{id}}", which is no {{want}} in the dataset.{{hint}}',
       wrongKind: '`{{field}}` names "{{id}}", which is a {{got}}, not a {{want}}.',
+      selfReference: '`{{field}}` names this claim itself ("{{id}}"): name the other claim that shows how the forecast turned out.',
     },
   },
   check(ctx) {
@@ -39,7 +40,10 @@ export const unknownReference: Rule = {
         if (ev.origin !== undefined) checkRef(ctx, file, ['evidence', i, 'origin'], ev.origin, 'source');
       });
       if (data.supersedes !== undefined) checkRef(ctx, file, ['supersedes'], data.supersedes, 'claim');
-      if (data.resolved_by !== undefined) checkRef(ctx, file, ['resolved_by'], data.resolved_by, 'claim');
+      if (data.resolved_by === data.id) {
+        // The claim that shows a forecast's outcome is another claim: the forecast cannot settle itself.
+        ctx.report({ file, path: ['resolved_by'], messageId: 'selfReference', data: { field: 'resolved_by', id: data.id } });
+      } else if (data.resolved_by !== undefined) checkRef(ctx, file, ['resolved_by'], data.resolved_by, 'claim');
     }
     for (const { file, data } of ctx.dataset.sources) {
       data.cites?.forEach((c, j) => checkRef(ctx, file, ['cites', j], c, 'source'));

@@ -118,4 +118,12 @@ describe('unknown-reference', () => {
     expect(ofRule(d, 'schema').length).toBeGreaterThan(0);
     expect(ofRule(d, 'unknown-reference')).toEqual([]);
   });
+
+  it('reports `resolved_by` naming the claim itself (selfReference)', () => {
+    const d = lintFiles({ ...sources, 'acme/arr-1.yaml': claim('arr-1', 'src-a', 'assertion: forecast\ndue: 2026\noutcome: met\nresolved_by: arr-1\n') });
+    expect(ofRule(d, 'unknown-reference')).toMatchObject([
+      { messageId: 'selfReference', path: 'resolved_by', line: 10, column: 14, message: '`resolved_by` names this claim itself ("arr-1"): name the other claim that shows how the forecast turned out.' },
+    ]);
+  });
 });
+
