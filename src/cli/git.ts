@@ -1,6 +1,7 @@
-/** The files a git revision range touched, for `--changed-since`. */
+/** Git facts the validator needs: the files a revision range touched (`--changed-since`), and the repository root holding a file (paths in the CI formats). */
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { lstatSync, realpathSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { displayPath } from '../load/dataset.js';
 import { UsageError } from './io.js';
 
@@ -20,4 +21,54 @@ export function changedSince(rev: string, cwd: string): Set<string> {
   const changed = git(['diff', '--name-only', '-z', rev, '--'], cwd).out.split('\0').filter(Boolean).map((p) => resolve(root, p));
   const untracked = git(['ls-files', '--others', '--exclude-standard', '-z'], cwd).out.split('\0').filter(Boolean).map((p) => resolve(cwd, p));
   return new Set([...changed, ...untracked].map((abs) => displayPath(abs, cwd)));
+}
+
+/**
+ * The root of the git work tree that holds each folder, or null outside git: `git rev-parse --show-toplevel` run in
+ * the folder, cached. A folder without its own `.git` entry shares the answer of its nearest parent already asked
+ * about, so a dataset of many folders costs one git call per repository, not one per folder.
+ */
+export class RepoRoots {
+  private readonly cache = new Map<string, string | null>();
+
+  /** The work tree root (a real path) holding `folder` (a real path), or null. */
+  of(folder: string): string | null {
+    const chain: string[] = [];
+    let current = folder;
+    let answer: string | null | undefined;
+    for (;;) {
+      if (this.cache.has(current)) {
+        answer = this.cache.get(current)!;
+        break;
+      }
+      chain.push(current);
+      const parent = dirname(current);
+      if (hasGitEntry(current) || parent === current) break;
+      current = parent;
+    }
+    if (answer === undefined) {
+      const top = git(['rev-parse', '--show-toplevel'], folder);
+      answer = top.ok && top.out.trim() !== '' ? realOr(top.out.trim()) : null;
+    }
+    for (const f of chain) this.cache.set(f, answer);
+    return answer;
+  }
+}
+
+function hasGitEntry(folder: string): boolean {
+  try {
+    lstatSync(join(folder, '.git'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The real path of `p` (links resolved), or `p` itself when it cannot be resolved. */
+export function realOr(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
 }

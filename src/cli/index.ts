@@ -45,6 +45,7 @@ function buildProgram(io: Io, setCode: (n: number) => void): Command {
       .argument('[paths...]', 'folders or files to check (default: ./claims); files are checked within their whole dataset')
       .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'github', 'sarif', 'junit', 'gitlab']).default('stylish'))
       .option('--changed-since <rev>', 'check the whole dataset but report only files changed since this git revision')
+      .option('--base-path <dir>', 'paths in sarif, gitlab and junit output relative to this folder (default: the root of the git repository holding each file)')
       .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
       .option('--quiet', 'report errors only'),
   ).action(async (paths: string[], opts: ValidateOptions & GlobalOptions) => {

@@ -8,8 +8,10 @@ import { Entities } from '../provenance/index.js';
 import { type Io, UsageError, wantsColor } from './io.js';
 import { resolveTargets } from './targets.js';
 import type { RunSettings } from './settings.js';
-import { changedSince } from './git.js';
+import { changedSince, realOr, RepoRoots } from './git.js';
 import { SARIF_MAX_RESULTS } from '../format/sarif.js';
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 
 /** Options of `claims validate` as commander parses them. */
 export interface ValidateOptions {
@@ -17,6 +19,54 @@ export interface ValidateOptions {
   maxWarnings?: string;
   quiet?: boolean;
   changedSince?: string;
+  basePath?: string;
+}
+
+/** The formats read by programs that resolve paths against the repository (code scanning, GitLab, Jenkins). */
+const REPOSITORY_FORMATS = new Set(['sarif', 'gitlab', 'junit']);
+
+/**
+ * Maps display paths (relative to the working directory) to the paths the CI formats carry: relative to `--base-path`
+ * when given, else to the root of the git repository holding each file, else (outside git) left as they are.
+ * Links are resolved first, as GitHub code scanning cannot place a result on a linked path.
+ */
+function artifactPaths(cwd: string, basePath: string | undefined, io: Io): (file: string) => string {
+  let base: string | undefined;
+  if (basePath !== undefined) {
+    const abs = resolve(cwd, basePath);
+    if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new UsageError(`--base-path: "${basePath}" is not a folder`);
+    base = realOr(abs);
+  }
+  const roots = new RepoRoots();
+  const memo = new Map<string, string>();
+  let outside = 0;
+  const map = (file: string): string => {
+    const cached = memo.get(file);
+    if (cached !== undefined) return cached;
+    const abs = resolve(cwd, file);
+    const real = existsSync(abs) ? realOr(abs) : resolve(realOr(dirname(abs)), basename(abs));
+    const root = base ?? roots.of(dirname(real));
+    let out = file;
+    if (root !== null) {
+      const rel = relative(root, real);
+      out = (rel === '' ? basename(real) : rel).split(sep).join('/');
+      if (base !== undefined && (rel.startsWith('..') || isAbsolute(rel)) && outside++ === 0) {
+        io.stderr.write(`claims: some files lie outside --base-path ${basePath}; their paths start with ../\n`);
+      }
+    }
+    memo.set(file, out);
+    return out;
+  };
+  return map;
+}
+
+/** The result with every file path mapped, for the CI formats. */
+function rebase(result: LintResult, map: (file: string) => string): LintResult {
+  return {
+    ...result,
+    fileList: result.fileList?.map(map),
+    diagnostics: result.diagnostics.map((d) => ({ ...d, file: map(d.file) })).sort(compareDiagnostics),
+  };
 }
 
 function parseMaxWarnings(value: string | undefined): number {
@@ -44,7 +94,13 @@ export function validate(paths: string[], opts: ValidateOptions, settings: RunSe
   const formatter = lintFormatters[opts.format];
   if (!formatter) throw new UsageError(`unknown format "${opts.format}": use ${Object.keys(lintFormatters).join(', ')}`);
   const maxWarnings = parseMaxWarnings(opts.maxWarnings);
+  if (opts.basePath !== undefined && !REPOSITORY_FORMATS.has(opts.format)) {
+    throw new UsageError(`--base-path applies to --format ${[...REPOSITORY_FORMATS].join(', ')}; ${opts.format} paths are relative to the working directory`);
+  }
+  const startedAt = new Date();
+  const started = performance.now();
   const cwd = io.cwd();
+  const pathFor = REPOSITORY_FORMATS.has(opts.format) ? artifactPaths(cwd, opts.basePath, io) : undefined;
   const changed = opts.changedSince === undefined ? undefined : changedSince(opts.changedSince, cwd);
   const targets = resolveTargets(paths.length > 0 ? paths : [settings.dir], cwd);
   if (changed) {
@@ -63,7 +119,9 @@ export function validate(paths: string[], opts: ValidateOptions, settings: RunSe
   if (opts.format === 'sarif' && result.diagnostics.length > SARIF_MAX_RESULTS) {
     io.stderr.write(`claims: ${result.diagnostics.length} results exceed GitHub code scanning's limit of ${SARIF_MAX_RESULTS} per run: the SARIF file keeps the first ${SARIF_MAX_RESULTS}, errors first\n`);
   }
-  io.stdout.write(formatter(result, { color: wantsColor(io) }));
+  if (pathFor) result = rebase(result, pathFor);
+  const run = { startedAt, seconds: (performance.now() - started) / 1000 };
+  io.stdout.write(formatter(result, { color: wantsColor(io), run }));
   if (result.errorCount > 0) return 1;
   if (maxWarnings >= 0 && result.warningCount > maxWarnings) {
     io.stderr.write(`claims: too many warnings (${result.warningCount}, maximum ${maxWarnings})\n`);

@@ -1,25 +1,69 @@
-import { createHash } from 'node:crypto';
 import pkg from '../../package.json' with { type: 'json' };
-import type { Diagnostic } from '../diagnostic.js';
 import { rules } from '../rules/index.js';
+import { helpMarkdown, helpText, ruleAnchor, ruleHelp } from '../rules/help.js';
+import { fingerprints } from './fingerprint.js';
 import type { Formatter } from './types.js';
 
 /** GitHub code scanning accepts at most this many results in one run. */
 export const SARIF_MAX_RESULTS = 25_000;
 
-/** Where the tool's documentation lives: package.json `homepage`, else a URN (the project has no public address of its own yet). */
-const INFORMATION_URI = (pkg as { homepage?: string }).homepage ?? 'urn:claims:readme';
+/** GitHub code scanning shows at most this many characters of a rule's short and full description. */
+export const SARIF_MAX_DESCRIPTION = 1024;
 
-/** A fingerprint that survives moved lines: the rule, the file, the path in the document and the message — no positions. */
-export function fingerprint(d: Diagnostic): string {
-  return createHash('sha256').update([d.rule, d.file, d.path, d.messageId, d.message].join('\u0000')).digest('hex').slice(0, 32);
+/** Where the tool's documentation lives: package.json `homepage`, else its `repository` URL, else a URN naming the README. */
+export function documentationUri(meta: { homepage?: string; repository?: string | { url?: string } }): string {
+  if (meta.homepage) return meta.homepage;
+  const repo = typeof meta.repository === 'string' ? meta.repository : meta.repository?.url;
+  if (repo) return repo.replace(/^git\+/, '').replace(/\.git$/, '');
+  // The project has no public address of its own yet: a URN still names the README section unambiguously.
+  return 'urn:claims:readme';
 }
 
-/** SARIF 2.1.0 for GitHub code scanning: one run, every rule described, errors first past GitHub's limit. */
+const INFORMATION_URI = documentationUri(pkg as { homepage?: string; repository?: string | { url?: string } });
+
+/** The URI of a rule's section in the README. */
+export function helpUri(ruleId: string, base = INFORMATION_URI): string {
+  return `${base.replace(/#.*$/, '')}#${ruleAnchor(ruleId)}`;
+}
+
+/**
+ * A relative path as an RFC 3986 URI reference: each segment percent-encoded as UTF-8, so `#`, `?`, `%`, spaces
+ * and non-ASCII characters are data, not syntax; `/` stays the separator.
+ */
+export function pathToUri(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function ruleDescriptor(r: (typeof rules)[number]) {
+  const help = ruleHelp[r.id];
+  const description = clip(r.meta.description, SARIF_MAX_DESCRIPTION);
+  return {
+    id: r.id,
+    // SARIF validators require a name that differs from the id even ignoring case; 'schema' vs 'Schema' would not.
+    name: help?.name ?? `${r.id.replace(/(^|-)(\w)/g, (_, __, ch: string) => ch.toUpperCase())}Rule`,
+    shortDescription: { text: description },
+    fullDescription: { text: help ? clip(help.checks, SARIF_MAX_DESCRIPTION) : description },
+    help: help ? { text: helpText(r.id, help), markdown: helpMarkdown(help) } : { text: description },
+    helpUri: helpUri(r.id),
+    defaultConfiguration: { level: r.meta.defaultSeverity },
+    properties: { tags: ['claims', 'provenance'], 'problem.severity': r.meta.defaultSeverity },
+  };
+}
+
+/** SARIF 2.1.0 for GitHub code scanning: one run, every rule described with help, errors first past GitHub's limit. */
 export const sarif: Formatter = (result) => {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const ordered = [...result.diagnostics].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
-  const kept = ordered.slice(0, SARIF_MAX_RESULTS);
+  // Fingerprints are counted over the diagnostics in file order, so a result keeps its fingerprint whatever the truncation.
+  const prints = fingerprints(result.diagnostics);
+  const rank = (i: number) => (result.diagnostics[i]!.severity === 'error' ? 0 : 1);
+  const kept = result.diagnostics.map((_, i) => i).sort((a, b) => rank(a) - rank(b) || a - b).slice(0, SARIF_MAX_RESULTS);
   const log = {
     $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json',
     version: '2.1.0',
@@ -31,31 +75,24 @@ export const sarif: Formatter = (result) => {
             version: pkg.version,
             semanticVersion: pkg.version,
             informationUri: INFORMATION_URI,
-            rules: rules.map((r) => ({
-              id: r.id,
-              name: r.id.replace(/(^|-)(\w)/g, (_, __, ch: string) => ch.toUpperCase()),
-              shortDescription: { text: r.meta.description },
-              fullDescription: { text: r.meta.description },
-              defaultConfiguration: { level: r.meta.defaultSeverity },
-              properties: { tags: ['claims', 'provenance'] },
-            })),
+            rules: rules.map(ruleDescriptor),
           },
         },
-        results: kept.map((d) => ({
+        results: kept.map((i) => ({ d: result.diagnostics[i]!, print: prints[i]! })).map(({ d, print }) => ({
           ruleId: d.rule,
-          ruleIndex: ruleIndex.get(d.rule) ?? -1,
+          ...(ruleIndex.has(d.rule) ? { ruleIndex: ruleIndex.get(d.rule) } : {}),
           level: d.severity,
           message: { text: d.message },
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: encodeURI(d.file), uriBaseId: '%SRCROOT%' },
+                artifactLocation: { uri: pathToUri(d.file), uriBaseId: '%SRCROOT%' },
                 region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
               },
               ...(d.path ? { logicalLocations: [{ fullyQualifiedName: d.path, kind: 'member' }] } : {}),
             },
           ],
-          partialFingerprints: { 'claims/v1': fingerprint(d) },
+          partialFingerprints: { 'claims/v1': print },
         })),
         columnKind: 'unicodeCodePoints',
       },

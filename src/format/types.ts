@@ -3,6 +3,8 @@ import type { LintResult } from '../diagnostic.js';
 /** What a formatter may know besides the result: whether to colour. */
 export interface FormatContext {
   color: boolean;
+  /** When the run started and how long it took, for formats that record it (JUnit `timestamp` and `time`). */
+  run?: { startedAt: Date; seconds: number };
 }
 
 /** A pure function from a lint result to the text to print. */

@@ -1,0 +1,177 @@
+/** Per-rule help for readers of the CI formats (SARIF `help`, `helpUri`): what a rule checks, why, how to fix it, and an example. */
+
+/** The parts of one rule's help; `example` is YAML, shown before (`bad`) and after the fix (`good`). */
+export interface RuleHelp {
+  /** A name for people (SARIF `name`), PascalCase; it differs from the id even ignoring case, as SARIF validators require. */
+  name: string;
+  /** What the rule checks, in a sentence or two. */
+  checks: string;
+  /** Why it matters to a reader of the dataset. */
+  why: string;
+  /** How to make the diagnostic go away for the right reason. */
+  fix: string;
+  example: { bad: string; good: string };
+}
+
+/** Help for every rule, by rule id. A test asserts that every rule in the registry has an entry. */
+export const ruleHelp: Readonly<Record<string, RuleHelp>> = {
+  'yaml-syntax': {
+    name: 'YamlSyntax',
+    checks: 'The file must be one YAML document whose root is a mapping, with no duplicate keys, no unknown tags (`!!js/function` and the like are never executed) and no alias expansion beyond a safe bound (100).',
+    why: 'A file that cannot be read cannot be checked, and a duplicate key silently keeps only one of two values.',
+    fix: 'Fix the YAML at the reported position: remove or rename the duplicate key, quote a value that YAML reads as something else, split multi-document files into one file each.',
+    example: { bad: 'id: arr-2026-02\nid: arr-2026-03', good: 'id: arr-2026-02' },
+  },
+  schema: {
+    name: 'SchemaConformance',
+    checks: 'Every field is known, present when required, and of the right type and shape: slugs for ids, the value shorthand (`">$400M"`), partial ISO dates (`2026-02`), http(s) URLs; a forecast has `due`, an `outcome` has `resolved_by`.',
+    why: 'The provenance rules and every report read these fields; a misspelt key or a malformed date would be ignored or misread without a word.',
+    fix: 'Follow the message: it names the field, what was expected and, for a misspelt key, the nearest known one. The JSON Schemas in `schemas/` give your editor the same checks as you type.',
+    example: { bad: 'as_of: "2026-13"\nstatment: ARR was above $400M.', good: 'as_of: "2026-12"\nstatement: ARR was above $400M.' },
+  },
+  'id-mismatch': {
+    name: 'IdMatchesFileName',
+    checks: 'The `id` of a claim or source equals its file name without `.yaml`.',
+    why: 'Ids are how files refer to each other; a reader who follows an id must find the file that declares it.',
+    fix: 'Rename the file to `<id>.yaml`, or change `id` to the file name.',
+    example: { bad: '# claims/mistral-ai/arr-2026.yaml\nid: arr-2026-02', good: '# claims/mistral-ai/arr-2026-02.yaml\nid: arr-2026-02' },
+  },
+  'duplicate-id': {
+    name: 'DuplicateId',
+    checks: 'No two files declare the same id, across claims and sources.',
+    why: 'A reference to a duplicated id is ambiguous: the evidence could be read in either file.',
+    fix: 'Give one of the files a new id (and file name), and update the references that meant it.',
+    example: { bad: '# claims/sources/crunchbase.yaml and claims/acme/crunchbase.yaml\nid: crunchbase', good: '# claims/sources/crunchbase.yaml\nid: crunchbase\n# claims/acme/crunchbase-total.yaml\nid: crunchbase-total' },
+  },
+  'unknown-reference': {
+    name: 'UnknownReference',
+    checks: '`source`, `origin`, `via`, `cites`, `supersedes` and `resolved_by` name an id that exists in the dataset, of the right kind (a source where a source is needed).',
+    why: 'Provenance is derived from these links; a dangling one breaks the chain and hides where a claim comes from.',
+    fix: 'Correct the id (the message suggests the nearest one), or add the missing source file with `claims new source`.',
+    example: { bad: 'evidence:\n  - source: techcrunch-profle', good: 'evidence:\n  - source: techcrunch-profile' },
+  },
+  'citation-cycle': {
+    name: 'CitationCycle',
+    checks: '`cites` between sources form no cycle, and no evidence chain (`origin`, then `via`, then `source`) passes through one source twice; `via` without `origin` makes the origin default to the source itself, which loops.',
+    why: 'A cycle has no origin, so it cannot be said who said a thing first.',
+    fix: 'Remove the `cites` entry that closes the cycle, list each relay once from the origin outward, or add the missing `origin`.',
+    example: { bad: 'evidence:\n  - source: weidemann-analysis\n    via: [techcrunch-profile]', good: 'evidence:\n  - source: weidemann-analysis\n    via: [techcrunch-profile]\n    origin: mistral-arr-disclosure-2026-02' },
+  },
+  'supersedes-cycle': {
+    name: 'SupersedesCycle',
+    checks: '`supersedes` names an older claim, never the claim itself, and following `supersedes` from claim to claim comes to an end.',
+    why: 'A claim that supersedes itself, or two that supersede each other, leave no claim standing as the current one, and every view that hides superseded claims hides them all.',
+    fix: 'Point `supersedes` at the older claim this one replaces; in a loop, remove `supersedes` from the oldest claim.',
+    example: { bad: '# arr-2026-02.yaml\nsupersedes: arr-2026-03\n# arr-2026-03.yaml\nsupersedes: arr-2026-02', good: '# arr-2026-03.yaml (the newer figure)\nsupersedes: arr-2026-02' },
+  },
+  'status-unsupported': {
+    name: 'StatusUnsupported',
+    checks: 'The declared `status` is no stronger than the evidence supports: `independent` needs an independent or party origin, `company-reported` needs the company on record; anonymous origins support only `rumored`.',
+    why: 'Ten articles relaying one press release are one origin, and that origin is the company: calling it independent overstates what is known.',
+    fix: 'Add evidence from an independent origin, or lower `status` to what the evidence supports (the message says which).',
+    example: { bad: 'status: independent   # the only origin is the company\'s own disclosure', good: 'status: company-reported' },
+  },
+  'status-understated': {
+    name: 'StatusUnderstated',
+    checks: 'The declared `status` is not weaker than the evidence supports, for instance `rumored` while the company said it on record.',
+    why: 'Understating hides what is confirmed, and readers filtering on status miss it.',
+    fix: 'Raise `status` to what the evidence supports, or set `disputed` if you doubt the evidence.',
+    example: { bad: 'status: rumored   # the origin is the company\'s own announcement', good: 'status: company-reported' },
+  },
+  'date-order': {
+    name: 'DateOrder',
+    checks: '`retrieved` is not before `published`, `due` is not before `as_of`, and `published` and `retrieved` are not after today (`--today` or `today:` in the configuration).',
+    why: 'Impossible dates usually mean a typo in the year or month, and they put a claim in the wrong place on every timeline.',
+    fix: 'Correct the date that is wrong, or pass `--today` when checking as of another day.',
+    example: { bad: 'published: "2026-03"\nretrieved: "2026-02"', good: 'published: "2026-02"\nretrieved: "2026-03"' },
+  },
+  'forecast-overdue': {
+    name: 'ForecastOverdue',
+    checks: 'A forecast (`assertion: forecast`) whose `due` period has wholly passed has an `outcome`.',
+    why: 'An open forecast past its date is a question a reader will ask: did it happen?',
+    fix: 'Add `outcome:` (`met`, `missed` or `withdrawn`) with `resolved_by:` naming the claim that shows it, or leave it open while no source reports the outcome.',
+    example: { bad: 'assertion: forecast\ndue: "2025-12"', good: 'assertion: forecast\ndue: "2025-12"\noutcome: met\nresolved_by: claim-reporting-the-launch' },
+  },
+  'value-conflict': {
+    name: 'ValueConflict',
+    checks: 'Two live facts with the same subject, category, parties and `as_of` give values that can both be true in a shared currency or unit (bounds and `~` ±10% considered). Forecasts, opinions, retracted and superseded claims are left out.',
+    why: 'Two incompatible figures for one thing at one time cannot both be right; a reader should see which one the dataset stands behind.',
+    fix: 'Mark the newer claim `supersedes:` the older one, set `status: disputed` or `retracted` on the doubtful one, or correct the figure.',
+    example: { bad: '# arr-2026-02.yaml: value: ">$400M"\n# arr-2026-02-low.yaml: value: "$300M"', good: '# arr-2026-02-low.yaml\nvalue: "$300M"\nstatus: retracted' },
+  },
+  'quote-missing': {
+    name: 'QuoteMissing',
+    checks: 'Every evidence item has a `quote`.',
+    why: 'A quote lets a reader check the evidence against the source without re-reading it all.',
+    fix: 'Add `quote:` with a verbatim excerpt of the source, and `locator:` (paragraph, page) if the source is long.',
+    example: { bad: 'evidence:\n  - source: weidemann-analysis', good: 'evidence:\n  - source: weidemann-analysis\n    quote: In February, the company disclosed that its annual recurring revenue (ARR) was above $400 million' },
+  },
+  'orphan-source': {
+    name: 'OrphanSource',
+    checks: 'Some claim reaches each source through `source`, `via`, `origin` or `cites`.',
+    why: 'A source nothing uses is usually a leftover or a typo in a reference elsewhere.',
+    fix: 'Cite the source in a claim\'s evidence, fix the reference that meant it, or delete the file.',
+    example: { bad: '# claims/sources/old-blog-post.yaml, cited by no claim', good: 'evidence:\n  - source: old-blog-post\n    quote: …' },
+  },
+  'anonymous-undescribed': {
+    name: 'AnonymousUndescribed',
+    checks: 'A source with `kind: anonymous` has a `position`: what the people behind it are in a position to know.',
+    why: 'The AP and Reuters rule: an anonymous source is only as good as the reason to believe it knows.',
+    fix: 'Add `position:` (for example "people familiar with the fundraising") and `count:` (a number, or `multiple`).',
+    example: { bad: 'kind: anonymous', good: 'kind: anonymous\nposition: people familiar with the fundraising\ncount: multiple' },
+  },
+  'quote-not-found': {
+    name: 'QuoteNotFound',
+    checks: 'An evidence quote appears in the `snapshot` of its `source` (whitespace, typographic quotes and dashes normalised). Silent for sources without a snapshot.',
+    why: 'A quote that is not in the text misleads the reader who trusts it; the snapshot lets the tool check on every run.',
+    fix: 'Copy the exact words from the snapshot (the message shows the closest passage), or fix the snapshot if it is incomplete.',
+    example: { bad: 'quote: ARR rose above $400 million in February', good: 'quote: In February, the company disclosed that its annual recurring revenue (ARR) was above $400 million' },
+  },
+  'lookalike-name': {
+    name: 'LookalikeName',
+    checks: 'No entity name (`subject`, `parties`, `speaks_for`) differs from another only by zero-width characters or by Cyrillic or Greek letters that look Latin.',
+    why: 'The tool compares names as text: "Mistral AI" with a zero-width space inside and "Mistral AI" without are two entities to it, so the company\'s own word would count as an independent source.',
+    fix: 'Retype the name (the message shows the hidden characters), or declare an alias in the configuration if the two really are different entities.',
+    example: { bad: 'subject: "Mistral\\u200BAI"   # a zero-width space', good: 'subject: Mistral AI' },
+  },
+};
+
+/** The README anchor of a rule's help section: its heading is "Rule `<id>`". */
+export function ruleAnchor(id: string): string {
+  return `rule-${id}`;
+}
+
+/** The help as plain text: what, why, fix, then the example. */
+export function helpText(id: string, h: RuleHelp): string {
+  return [
+    `${id}: ${h.checks}`,
+    `Why: ${h.why}`,
+    `How to fix: ${h.fix}`,
+    'Example, before:',
+    indent(h.example.bad),
+    'After:',
+    indent(h.example.good),
+  ].join('\n');
+}
+
+/** The help as Markdown: the same parts, the example as one YAML block, before and after. Also the README section body. */
+export function helpMarkdown(h: RuleHelp): string {
+  return [
+    h.checks,
+    '',
+    `**Why:** ${h.why}`,
+    '',
+    `**How to fix:** ${h.fix}`,
+    '',
+    '```yaml',
+    '# before',
+    h.example.bad,
+    '# after',
+    h.example.good,
+    '```',
+  ].join('\n');
+}
+
+function indent(s: string): string {
+  return s.split('\n').map((l) => `    ${l}`).join('\n');
+}
