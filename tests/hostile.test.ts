@@ -1,7 +1,8 @@
 // Hostile and broken input: each file gets a diagnostic with a position inside it, every other file is still
 // checked, the run ends with exit 1, and nothing throws or hangs.
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../src/load/dataset.js';
 import { lint } from '../src/lint.js';
@@ -99,5 +100,28 @@ describe('hostile input beside valid files', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout).errorCount).toBeGreaterThan(3000);
+  });
+});
+
+// The built binary runs V8 with --optimize-for-size, where recursion thousands of levels deep once ended in a V8 fatal
+// error rather than a catchable one: deep claim files must stay diagnostics there too, with or without a config.
+const built = existsSync(resolve(__dirname, '..', 'dist', 'claims.js'));
+describe.skipIf(!built)('deeply nested claim files, in the built binary', () => {
+  it.each([false, true])('are diagnostics, exit 1, within seconds (config present: %s)', (withConfig) => {
+    const files: Record<string, string> = {
+      ...VALID,
+      'claims/bad/deep-flow.yaml': `type: claim\nid: deep-flow\nstatement: ${'['.repeat(5000)}${']'.repeat(5000)}\n`,
+      'claims/bad/deep-map.yaml': `type: claim\nid: deep-map\nstatement: ${'{a: '.repeat(5000)}1${'}'.repeat(5000)}\n`,
+      'claims/bad/deep-block.yaml': `type: claim\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}k${i}:\n`).join('')}`,
+    };
+    if (withConfig) files['claims.config.yaml'] = 'today: 2026-11-24\n';
+    const root = writeDataset(files);
+    const r = spawnSync(process.execPath, [resolve(__dirname, '..', 'bin', 'claims.js'), 'validate', '--format', 'json'], { cwd: root, encoding: 'utf8', timeout: 20_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('');
+    const diagnostics = JSON.parse(r.stdout).diagnostics as Array<{ file: string; rule: string }>;
+    for (const f of ['deep-flow', 'deep-map', 'deep-block']) {
+      expect(diagnostics.filter((d) => d.file === `claims/bad/${f}.yaml`).map((d) => d.rule)).toEqual(['yaml-syntax']);
+    }
   });
 });
