@@ -86,11 +86,24 @@ function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
   return cur;
 }
 
-function describe(value: unknown): string {
+/** What a YAML value is, in words, for messages; bounded in length. */
+export function describe(value: unknown): string {
   if (value === null) return 'empty';
   if (Array.isArray(value)) return 'a list';
+  if (value instanceof Uint8Array) return 'binary data (a `!!binary` value)';
+  if (value instanceof Map || value instanceof Set) return 'a mapping';
+  if (value instanceof Date) return 'a timestamp';
   if (typeof value === 'object') return 'a mapping';
-  return `${typeof value === 'string' ? 'the text' : `the ${typeof value}`} ${JSON.stringify(value)}`;
+  if (typeof value === 'number' && Number.isNaN(value)) return 'not a number (`.nan`)';
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    return `${value < 0 ? 'minus ' : ''}infinity (\`${value < 0 ? '-' : ''}.inf\`, or a number beyond the range of numbers)`;
+  }
+  if (typeof value === 'bigint') return `the number ${String(value).slice(0, 40)}`;
+  if (typeof value === 'string') {
+    const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value;
+    return `the text ${JSON.stringify(shown)}`;
+  }
+  return `the ${typeof value} ${JSON.stringify(value)}`;
 }
 
 function keysFor(type: 'claim' | 'source', path: readonly PathSegment[]): string[] {
@@ -104,11 +117,27 @@ function expectedFor(path: readonly PathSegment[]): string | undefined {
   if (DATE_FIELDS.has(field)) return EXPECTED.date;
   if (field === 'value') return EXPECTED.value;
   if (field === 'url' || field === 'archive_url') return EXPECTED.url;
+  if (field === 'snapshot') return EXPECTED.snapshot;
+  if (field === 'count') return EXPECTED.count;
+  if (field === 'locator') return EXPECTED.locator;
   return undefined;
 }
 
 /** For a missing field that another field requires, point at that other field rather than the top of the file. */
 const REQUIRED_BY: Record<string, string> = { due: 'assertion', resolved_by: 'outcome', outcome: 'resolved_by' };
+
+/** What is wrong, in words, for an issue without a message of ours: never zod's wording, which can show a regular expression. */
+function otherDetail(issue: z.core.$ZodIssue, path: readonly PathSegment[]): string {
+  const expected = expectedFor(path);
+  if (issue.code === 'too_small' || issue.code === 'too_big') {
+    const least = issue.code === 'too_small';
+    const n = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+    if (issue.origin === 'array') return least ? `must list at least ${n} item${n === 1 ? '' : 's'}` : `must list at most ${n} items`;
+    if (issue.origin === 'string') return least ? 'must not be empty' : `must be at most ${n} characters long`;
+    return `must be ${least ? 'at least' : 'at most'} ${n}`;
+  }
+  return expected !== undefined ? `must be ${expected}` : 'has the wrong form';
+}
 
 /** Turns one zod issue into problems with positions and a fix. */
 function schemaProblems(issue: z.core.$ZodIssue, type: 'claim' | 'source', data: unknown, locate: Locate): FileProblem[] {
@@ -148,7 +177,7 @@ function schemaProblems(issue: z.core.$ZodIssue, type: 'claim' | 'source', data:
       return [at(path, 'wrong-type', `\`${label}\` is ${describe(actual)}; it must be ${expected}.`)];
     }
     default: {
-      const detail = issue.message.startsWith('must') || issue.message.startsWith('is ') ? issue.message : `is invalid: ${issue.message}`;
+      const detail = /^(must|is|has) /.test(issue.message) ? issue.message : otherDetail(issue, path);
       return [at(path, issue.code === 'custom' ? 'constraint' : 'invalid-format', `\`${label}\` ${detail}.`.replace(/\.\.$/, '.'))];
     }
   }

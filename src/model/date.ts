@@ -9,7 +9,19 @@ export interface PartialDate {
   end: string;
 }
 
-const DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+const DATE_RE = /^([1-9]\d{3})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+const YEAR = '[1-9]\\d{3}';
+const MONTH = '(?:0[1-9]|1[0-2])';
+const MONTH_DAY = '(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))';
+/** Years 1000–9999 divisible by 4, except centuries not divisible by 400. */
+const LEAP_YEAR = '(?:[1-9]\\d(?:0[48]|[2468][048]|[13579][26])|(?:[2468][048]|[13579][26])00)';
+
+/**
+ * Exactly the texts `parsePartialDate` accepts as a string (years 1000–9999, real calendar days), as one regular
+ * expression without flags, so that the JSON Schema for editors can carry it as a `pattern`.
+ */
+export const PARTIAL_DATE_PATTERN = new RegExp(`^(?:${YEAR}(?:-${MONTH})?|${YEAR}-${MONTH_DAY}|${LEAP_YEAR}-02-29)$`);
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -17,7 +29,7 @@ function daysInMonth(year: number, month: number): number {
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-/** Parses `2026`, `2026-02`, `2026-02-15` (or a bare number year); undefined when it is not a real date. */
+/** Parses `2026`, `2026-02`, `2026-02-15` (or a bare number year, 1000–9999); undefined when it is not a real date. */
 export function parsePartialDate(input: unknown): PartialDate | undefined {
   const text = typeof input === 'number' && Number.isInteger(input) ? String(input) : input;
   if (typeof text !== 'string') return undefined;

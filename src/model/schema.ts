@@ -1,7 +1,7 @@
 /** The claim-file and source-file formats, as zod schemas (the single source of truth for types and JSON Schema). */
 import { z } from 'zod';
-import { parsePartialDate } from './date.js';
-import { parseValue, VALUE_FORMS } from './value.js';
+import { PARTIAL_DATE_PATTERN, parsePartialDate } from './date.js';
+import { VALUE_FORMS, VALUE_PATTERN, valueProblem } from './value.js';
 
 export const STATUSES = ['rumored', 'company-reported', 'independent', 'disputed', 'retracted'] as const;
 export const CATEGORIES = [
@@ -13,38 +13,60 @@ export const OUTCOMES = ['met', 'missed', 'withdrawn'] as const;
 export const SOURCE_KINDS = ['news', 'analysis', 'primary', 'database', 'filing', 'social', 'interview', 'anonymous'] as const;
 
 export const RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+/** The categories whose claims may carry `metric_note`. */
+const METRIC_NOTE_CATEGORIES = ['arr', 'revenue'] as const;
 
 export const SLUG_RE = /^[a-z0-9][a-z0-9-]*$/;
-const DATE_PATTERN = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+/**
+ * A snapshot path: relative, `/`-separated, inside the dataset. No leading `/`, no drive letter (`C:`), no `..`
+ * segment, no backslash (a Windows separator that would hide a `..`), no empty segment, no control character.
+ */
+export const SNAPSHOT_PATH_RE = /^(?![A-Za-z]:)(?!\.\.(?:\/|$))[^/\\\x00-\x1f\x7f]+(?:\/(?!\.\.(?:\/|$))[^/\\\x00-\x1f\x7f]+)*$/;
+/** A text with at least one character that is not whitespace (what `trim()` removes). */
+const NOT_BLANK_RE = /\S/;
 
 /** What each kind of field accepts, in words: used to explain schema errors. */
 export const EXPECTED = {
   slug: 'a slug of lowercase letters, digits and hyphens, e.g. "arr-2026-02"',
   date: 'an ISO date: 2026, 2026-02 or 2026-02-15 (a real calendar date)',
   url: 'an http:// or https:// URL',
-  snapshot: 'a relative path inside the dataset folder, e.g. snapshots/<id>.txt',
+  snapshot: 'a relative path inside the dataset folder with / separators and no `..`, e.g. snapshots/<id>.txt',
   value: VALUE_FORMS,
+  count: 'a whole number of at least 1, or "multiple"',
+  locator: 'a text or a number (paragraph, table row, page)',
 } as const;
 
-const slug = z.string().regex(SLUG_RE, { message: `must be ${EXPECTED.slug}` });
-const text = z.string().trim().min(1, { message: 'must not be empty' });
+/**
+ * A string that must match `re`, with the same message for the CLI and, as `patternErrorMessage` (which VS Code's JSON
+ * and YAML language servers show), for editors: never the raw regular expression.
+ */
+function matching(re: RegExp, message: string, base: z.ZodString = z.string()): z.ZodString {
+  return base.regex(re, { message }).meta({ patternErrorMessage: `Must ${message.replace(/^must /, '')}.` });
+}
+const slug = matching(SLUG_RE, `must be ${EXPECTED.slug}`);
+const text = matching(NOT_BLANK_RE, 'must not be empty or blank', z.string().trim());
 const entity = text;
 const isoDate = z
-  .union([z.int().min(1000).max(9999), z.string().regex(DATE_PATTERN)])
+  .union([z.int().min(1000).max(9999), matching(PARTIAL_DATE_PATTERN, `must be ${EXPECTED.date}`)])
   .refine((v) => parsePartialDate(v) !== undefined, { message: `must be ${EXPECTED.date}` })
   .meta({ description: 'ISO date, possibly partial: 2026, 2026-02 or 2026-02-15' });
-const url = z
-  .string()
-  .regex(/^https?:\/\/[^\s]+$/, { message: `must be ${EXPECTED.url}` })
+const url = matching(/^https?:\/\/[^\s]+$/, `must be ${EXPECTED.url}`)
   .refine((v) => URL.canParse(v), { message: `must be ${EXPECTED.url}` });
 /** A path relative to the dataset root that stays inside it. */
-const datasetPath = z
+const datasetPath = matching(SNAPSHOT_PATH_RE, `must be ${EXPECTED.snapshot}`);
+/** A finite number: `.inf` and figures beyond the range of numbers are rejected. */
+const valueNumber = z.number().min(-Number.MAX_VALUE).max(Number.MAX_VALUE);
+/** A shorthand string: the pattern is what editors check; the refinement says what is wrong in words. */
+const valueString = z
   .string()
-  .min(1)
-  .refine((p) => !p.startsWith('/') && !/^[a-zA-Z]:[\\/]/.test(p) && !p.split(/[\\/]/).includes('..'), { message: `must be ${EXPECTED.snapshot}` });
-const valueShorthand = z
-  .union([z.number(), z.string().min(1)])
-  .refine((v) => parseValue(v) !== undefined, { message: `is not a value shorthand; use ${VALUE_FORMS}` });
+  .superRefine((v, ctx) => {
+    const problem = valueProblem(v);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .meta({
+    pattern: VALUE_PATTERN.source,
+    patternErrorMessage: `Must be a value shorthand: ${VALUE_FORMS}. No leading zeros: on the command line, quote shorthands with $ in single quotes.`,
+  });
 
 /** One piece of evidence: where a quote was read, what it relays, and where it traces to. */
 export const EvidenceSchema = z
@@ -68,7 +90,7 @@ export const ClaimSchema = z
     assertion: z.enum(ASSERTIONS).optional().meta({ description: 'fact (default), forecast or opinion' }),
     statement: text.meta({ description: "One sentence in the dataset's own words" }),
     value: z
-      .union([valueShorthand, z.array(valueShorthand).min(1)])
+      .union([valueNumber, valueString, z.array(z.union([valueNumber, valueString])).min(1)])
       .optional()
       .meta({ description: `Value shorthand, or a list of equivalent forms: ${VALUE_FORMS}` }),
     as_of: isoDate.optional(),
@@ -88,14 +110,23 @@ export const ClaimSchema = z
     if (c.outcome !== undefined && c.resolved_by === undefined) {
       ctx.addIssue({ code: 'custom', path: ['resolved_by'], message: 'is required with `outcome`: name the claim that shows the outcome' });
     }
-    if (c.metric_note !== undefined && c.category !== 'arr' && c.category !== 'revenue') {
+    if (c.metric_note !== undefined && !(METRIC_NOTE_CATEGORIES as readonly string[]).includes(c.category)) {
       ctx.addIssue({ code: 'custom', path: ['metric_note'], message: 'is only for `category: arr` or `revenue` claims: remove it or fix the category' });
     }
     if (c.resolved_by !== undefined && c.outcome === undefined) {
       ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'is required with `resolved_by`: met, missed or withdrawn' });
     }
   })
-  .meta({ title: 'Claim', description: 'One claim about a company, with the evidence behind it' });
+  .meta({
+    title: 'Claim',
+    description: 'One claim about a company, with the evidence behind it',
+    // The refinements above, as JSON Schema, for editors: keep the two in step (tests/schema-parity.test.ts checks).
+    dependentRequired: { outcome: ['resolved_by'], resolved_by: ['outcome'] },
+    allOf: [
+      { if: { properties: { assertion: { const: 'forecast' } }, required: ['assertion'] }, then: { required: ['due'] } },
+      { if: { required: ['metric_note'] }, then: { properties: { category: { enum: [...METRIC_NOTE_CATEGORIES] } } } },
+    ],
+  });
 
 /** A source: a text, database, post or person's remarks that evidence is read in or traces to. */
 export const SourceSchema = z
