@@ -60,7 +60,7 @@ export function isInside(file: string, dir: string): boolean {
 export function safeReadFile(path: string, options: SafeReadOptions): SafeRead {
   let real: string;
   try {
-    real = realpathSync(path);
+    real = realpathSync.native(path);
   } catch (err) {
     const code = errCode(err);
     if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, kind: 'missing', reason: 'does not exist', code };
@@ -70,7 +70,7 @@ export function safeReadFile(path: string, options: SafeReadOptions): SafeRead {
   if (options.within !== undefined) {
     let dir: string;
     try {
-      dir = realpathSync(options.within);
+      dir = realpathSync.native(options.within);
     } catch {
       dir = options.within;
     }
