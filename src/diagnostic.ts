@@ -42,6 +42,29 @@ export interface Report {
   data?: Record<string, string | number>;
 }
 
+/** The longest text one placeholder of a message may put in it, and the longest message, in characters. */
+export const MAX_PLACEHOLDER_LENGTH = 200;
+export const MAX_MESSAGE_LENGTH = 1000;
+
+/** `text` cut to `max` characters (never inside a surrogate pair), ending in `…` when cut. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  if (/[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end--;
+  return `${text.slice(0, end)}…`;
+}
+
+/**
+ * Fills a message template from a rule's data, so that every message has a bounded size: each placeholder's text is cut
+ * to `MAX_PLACEHOLDER_LENGTH` (a long quote or chain does not crowd out the advice that follows it), and the whole to `MAX_MESSAGE_LENGTH`.
+ */
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  // A template that is one placeholder (a loader's ready-made message) is bounded by the message limit alone.
+  const cap = /^\{\{\s*\w+\s*\}\}$/.test(template) ? MAX_MESSAGE_LENGTH : MAX_PLACEHOLDER_LENGTH;
+  const filled = template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => (k in data ? truncate(String(data[k]), cap) : `{{${k}}}`));
+  return truncate(filled, MAX_MESSAGE_LENGTH);
+}
+
 /** Sorts diagnostics by file, then position, then rule. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);

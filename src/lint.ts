@@ -6,7 +6,7 @@ import { formatPath } from './load/parse.js';
 import { buildIndex, claimProvenance, Entities, type Provenance } from './provenance/index.js';
 import type { Claim } from './model/schema.js';
 import { rules as allRules, type Rule } from './rules/index.js';
-import { compareDiagnostics, type Diagnostic, type LintResult, type Report, type SeveritySetting } from './diagnostic.js';
+import { compareDiagnostics, formatMessage, type Diagnostic, type LintResult, type Report, type SeveritySetting } from './diagnostic.js';
 
 /** How to lint: the date, severities per rule, entity aliases, and which files to report on. */
 export interface LintOptions {
@@ -16,10 +16,6 @@ export interface LintOptions {
   /** Report only diagnostics in these display paths (the whole dataset is still loaded and checked). */
   only?: ReadonlySet<string>;
   rules?: readonly Rule[];
-}
-
-function interpolate(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => (k in data ? String(data[k]) : `{{${k}}}`));
 }
 
 /** Lints a dataset. */
@@ -48,7 +44,7 @@ export function lint(dataset: Dataset, options: LintOptions): LintResult {
       const template = rule.meta.messages[r.messageId] ?? rule.meta.messages.default ?? r.messageId;
       diagnostics.push({
         file: r.file, ...range, severity: setting, rule: rule.id, messageId: r.messageId,
-        message: interpolate(template, r.data), path: formatPath(r.path),
+        message: formatMessage(template, r.data), path: formatPath(r.path),
       });
     };
     rule.check({ dataset, index, entities, today: options.today, provenance, report });

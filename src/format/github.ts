@@ -1,9 +1,13 @@
+import { escapeControls } from './escape.js';
 import type { Formatter } from './types.js';
 import { stylish } from './stylish.js';
 
-/** Escapes a workflow command's message (`%`, CR, LF). */
+/**
+ * Escapes a workflow command's message as GitHub's toolkit does (`%`, CR, LF), after showing every other control character
+ * visibly: the log that prints the command is a terminal, and a raw escape sequence in a message must not reach it.
+ */
 function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return escapeControls(s, '\r\n').replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** Escapes a workflow command's property value (also `:` and `,`). */

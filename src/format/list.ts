@@ -1,6 +1,7 @@
 /** Output formats of `claims list`: table, json, csv, markdown, yaml, ids. */
 import { stringify } from 'yaml';
 import type { ClaimView } from '../query/view.js';
+import { escapeDeep } from './escape.js';
 import { fitTable, paintStatus, painter } from './table.js';
 import { csv, mdTable, valueText } from './values.js';
 
@@ -21,7 +22,8 @@ const CSV_HEAD = [
 const table: ListFormatter = (views, { color, width }) => {
   const c = painter(color);
   if (views.length === 0) return 'No claims match.\n';
-  const rows = views.map((v) => [
+  // Control characters from the dataset become visible escapes before any colour is added.
+  const rows = escapeDeep(views).map((v) => [
     v.id,
     // One column for both: the declared status, and the derived support only where it differs.
     (v.support === v.status ? paintStatus(c, v.status) : `${paintStatus(c, v.status)}\n${c.dim('evidence:')} ${paintStatus(c, v.support)}`)
@@ -49,7 +51,7 @@ const csvFormat: ListFormatter = (views) =>
   ]));
 
 const markdown: ListFormatter = (views) =>
-  mdTable(['id', 'status', 'support', 'grade', 'as of', 'value', 'statement'], views.map((v) => [
+  mdTable(['id', 'status', 'support', 'grade', 'as of', 'value', 'statement'], escapeDeep(views).map((v) => [
     `\`${v.id}\``, v.status, v.support, v.grade, v.as_of ?? '', valueText(v), v.statement,
   ]));
 

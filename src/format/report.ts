@@ -5,7 +5,8 @@ import type {
 } from '../report/build.js';
 import { CONCENTRATION_THRESHOLD, SOURCING_TIERS } from '../report/build.js';
 import { STATUSES } from '../model/schema.js';
-import { fitTable, paintStatus, painter } from './table.js';
+import { escapeDeep } from './escape.js';
+import { fitTable, maxOf, paintStatus, painter } from './table.js';
 import { mdCell, mdTable } from './values.js';
 
 /** What report formatters may know besides the report. */
@@ -179,7 +180,7 @@ function paintCells(table: string, rows: string[][], paint: CellPaint): string {
 
 /** The width a table takes when no column wraps. */
 function naturalWidth(head: string[], rows: string[][]): number {
-  const cols = head.map((h, i) => Math.max(visible(h), ...rows.map((r) => Math.max(...(r[i] ?? '').split('\n').map(visible)))) + 2);
+  const cols = head.map((h, i) => maxOf(rows.map((r) => maxOf((r[i] ?? '').split('\n').map(visible), 0)), visible(h)) + 2);
   return cols.reduce((a, b) => a + b, 0) + head.length + 1;
 }
 
@@ -331,9 +332,9 @@ function textTimelines(r: Report, c: ChalkInstance, width: number): string[] {
   for (const t of r.timelines) {
     if (out.length > 0) out.push('');
     out.push(c.bold(wrap(`${t.subject} · ${t.category} (${timelineUnit(t)})`, width)));
-    const max = Math.max(0, ...t.points.map((p) => p.amount));
-    const dateW = Math.max(5, ...t.points.map((p) => (p.as_of ?? '—').length));
-    const formW = Math.max(...t.points.map((p) => visible(p.form)));
+    const max = maxOf(t.points.map((p) => p.amount), 0);
+    const dateW = maxOf(t.points.map((p) => (p.as_of ?? '—').length), 5);
+    const formW = maxOf(t.points.map((p) => visible(p.form)), 0);
     const lead = 2 + dateW + 2 + formW + 2;
     const room = Math.max(1, Math.min(30, width - lead - 2 - 12));
     for (const p of t.points) {
@@ -349,8 +350,10 @@ function textTimelines(r: Report, c: ChalkInstance, width: number): string[] {
   return out;
 }
 
-const text: ReportFormatter = (r, { color, width }) => {
+const text: ReportFormatter = (raw, { color, width }) => {
   const c = painter(color);
+  // Control characters from the dataset become visible escapes before any colour is added.
+  const r = escapeDeep(raw);
   const sections: Array<(r: Report, c: ChalkInstance, width: number, color: boolean) => string[]> = [
     textOverview, textSourcing, textRumors, textWatchlist, textConflicts, textConcentration, textTimelines,
   ];
@@ -461,7 +464,7 @@ const markdown: ReportFormatter = (r) => {
   if (r.timelines.length === 0) out.push('No figures to chart.', '');
   for (const t of r.timelines) {
     out.push(`### ${md(mdCell(t.subject))} · ${t.category} (${timelineUnit(t)})`, '');
-    const max = Math.max(0, ...t.points.map((p) => p.amount));
+    const max = maxOf(t.points.map((p) => p.amount), 0);
     out.push(mdTable(['as of', 'claim', 'value', `amount (${timelineUnit(t)})`, 'chart', 'forecast'], t.points.map((p) => [
       p.as_of ?? '', code(p.id), code(p.value), md(compact(p.amount, t)), '█'.repeat(barLength(p.amount, max, 20)) || ' ', p.forecast ? 'forecast' : '',
     ]), [3]));

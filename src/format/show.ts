@@ -1,6 +1,7 @@
 /** Output formats of `claims show`: text, json, markdown. */
 import type { Explanation, ChainLink } from '../query/explain.js';
 import { valueList } from '../query/view.js';
+import { escapeDeep } from './escape.js';
 import { paintStatus, painter } from './table.js';
 import { mdCell, valueWords } from './values.js';
 
@@ -28,8 +29,10 @@ function describeLink(l: ChainLink): string {
 
 const ROLE: Record<ChainLink['role'], string> = { origin: 'origin', via: 'via', source: 'read in' };
 
-const text: ShowFormatter = (e, { color, width }) => {
+const text: ShowFormatter = (raw, { color, width }) => {
   const c = painter(color);
+  // Control characters from the dataset become visible escapes before any colour is added.
+  const e = escapeDeep(raw);
   const v = e.claim;
   const out: string[] = [];
   out.push(`${c.bold(v.id)}  ${c.dim(`${v.subject} · ${v.category} · ${v.assertion}`)}`);
@@ -78,7 +81,8 @@ const text: ShowFormatter = (e, { color, width }) => {
 
 const json: ShowFormatter = (e) => JSON.stringify(e, null, 2) + '\n';
 
-const markdown: ShowFormatter = (e) => {
+const markdown: ShowFormatter = (raw) => {
+  const e = escapeDeep(raw);
   const v = e.claim;
   const values = valueList(v);
   const out: string[] = [`## \`${v.id}\``, '', `${v.statement}`, ''];

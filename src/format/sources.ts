@@ -1,6 +1,7 @@
 /** Output formats of `claims sources`: the same names as `list`. */
 import { stringify } from 'yaml';
 import type { SourceView } from '../query/sources.js';
+import { escapeDeep } from './escape.js';
 import { fitTable, painter } from './table.js';
 import { csv, mdTable } from './values.js';
 import type { ListContext } from './list.js';
@@ -18,7 +19,8 @@ const row = (s: SourceView): string[] => [
 const table: SourcesFormatter = (views, { color, width }) => {
   if (views.length === 0) return 'No sources.\n';
   const c = painter(color);
-  const rows = views.map((s) => [
+  // Control characters from the dataset become visible escapes before any colour is added.
+  const rows = escapeDeep(views).map((s) => [
     s.id,
     `${s.kind === 'anonymous' ? c.yellow(s.kind) : s.kind} ${c.dim('·')} ${c.bold(s.reliability)}`,
     `${s.publisher}${s.published ? `\n${c.dim(s.published)}` : ''}`,
@@ -38,5 +40,5 @@ export const sourcesFormatters: Record<string, SourcesFormatter> = {
     views.map((s) => [s.id, s.file, s.title, s.publisher, s.kind, s.published ?? '', s.url ?? '', s.speaks_for.join('; '), s.cites.join(' '),
       String(s.read_by), String(s.relayed_for), String(s.origin_of), classes(s), s.reliability]),
   ),
-  markdown: (views) => mdTable(HEAD, views.map((s) => { const r = row(s); r[0] = `\`${s.id}\``; return r; }), [5, 6, 7]),
+  markdown: (views) => mdTable(HEAD, escapeDeep(views).map((s) => { const r = row(s); r[0] = `\`${s.id}\``; return r; }), [5, 6, 7]),
 };

@@ -1,5 +1,7 @@
 import { Chalk } from 'chalk';
 import type { Diagnostic } from '../diagnostic.js';
+import { escapeControls } from './escape.js';
+import { maxOf } from './table.js';
 import type { Formatter } from './types.js';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -15,12 +17,13 @@ export const stylish: Formatter = (result, { color }) => {
   }
   const lines: string[] = [];
   for (const [file, list] of byFile) {
-    lines.push(c.underline(file));
-    const posWidth = Math.max(...list.map((d) => `${d.line}:${d.column}`.length));
+    // Control characters in a file name or a message become visible escapes before any colour is added.
+    lines.push(c.underline(escapeControls(file)));
+    const posWidth = maxOf(list.map((d) => `${d.line}:${d.column}`.length), 0);
     for (const d of list) {
       const pos = `${d.line}:${d.column}`.padEnd(posWidth);
       const sev = d.severity === 'error' ? c.red('error  ') : c.yellow('warning');
-      lines.push(`  ${c.dim(pos)}  ${sev}  ${d.message}  ${c.dim(d.rule)}`);
+      lines.push(`  ${c.dim(pos)}  ${sev}  ${escapeControls(d.message)}  ${c.dim(d.rule)}`);
     }
     lines.push('');
   }

@@ -22,11 +22,51 @@ export function painter(color: boolean): ChalkInstance {
   return new Chalk({ level: color ? 1 : 0 });
 }
 
+/** The largest of `values`, or `floor`: a loop, since spreading an unbounded array into `Math.max` overflows the stack. */
+export function maxOf(values: Iterable<number>, floor = -Infinity): number {
+  let max = floor;
+  for (const v of values) if (v > max) max = v;
+  return max;
+}
+
+/** At most this many lines, and this many visible characters, of one table cell; `show` prints a claim in full. */
+export const MAX_CELL_LINES = 12;
+export const MAX_CELL_CHARS = 600;
+
+// One colour code, or one code point.
+// eslint-disable-next-line no-control-regex
+const CELL_TOKEN = /\u001b\[[0-9;]*m|[\s\S]/gu;
+
+/** A cell cut to `MAX_CELL_LINES` lines and `MAX_CELL_CHARS` visible characters, ending in `…` when cut; colour codes are kept whole and closed. */
+export function boundCell(cell: string): string {
+  let newlines = 0;
+  for (let i = cell.indexOf('\n'); i !== -1 && newlines < MAX_CELL_LINES; i = cell.indexOf('\n', i + 1)) newlines++;
+  if (cell.length <= MAX_CELL_CHARS && newlines < MAX_CELL_LINES) return cell;
+  let out = '';
+  let chars = 0;
+  let lines = 1;
+  let coloured = false;
+  for (const [token] of cell.matchAll(CELL_TOKEN)) {
+    if (token.length > 1 && token.charCodeAt(0) === 0x1b) {
+      out += token;
+      coloured = true;
+      continue;
+    }
+    if (token === '\n' && ++lines > MAX_CELL_LINES) return `${out} …${coloured ? '\u001b[0m' : ''}`;
+    if (++chars > MAX_CELL_CHARS - 1) return `${out}…${coloured ? '\u001b[0m' : ''}`;
+    out += token;
+  }
+  return out;
+}
+
+/** Rows laid out by cli-table3 at once: its cost per row grows with the rows before it in one layout. */
+const ROWS_PER_LAYOUT = 16;
+
 /** Column widths that fit `available`: the widest columns give way first (water-filling), none below its floor. */
 export function fitWidths(natural: number[], floors: number[], available: number): number[] {
   if (natural.reduce((a, b) => a + b, 0) <= available) return natural;
   let lo = 0;
-  let hi = Math.max(...natural);
+  let hi = maxOf(natural, 0);
   // The largest cap such that capping every column at it fits.
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
@@ -37,10 +77,24 @@ export function fitWidths(natural: number[], floors: number[], available: number
   return natural.map((w, i) => Math.max(floors[i]!, Math.min(w, lo)));
 }
 
-/** Renders rows as a bordered table no wider than `width`; long cells wrap on word boundaries. */
-export function fitTable(head: string[], rows: string[][], opts: FitOptions): string {
+/** The widest line of a cell, in visible columns. */
+function cellWidth(cell: string): number {
+  return maxOf(cell.split('\n').map(visible), 0);
+}
+
+/** The widest word of a cell, in visible columns. */
+function widestWord(cell: string): number {
+  return maxOf(cell.split(/\s+/).map(visible), 0);
+}
+
+/**
+ * Renders rows as a bordered table no wider than `width`; long cells wrap on word boundaries.
+ * Each cell is first cut to a bounded size (`boundCell`), and each row is laid out on its own, so the cost is linear in the rows.
+ */
+export function fitTable(head: string[], rawRows: string[][], opts: FitOptions): string {
   const c = painter(opts.color);
-  const natural = head.map((h, i) => Math.max(visible(h), ...rows.map((r) => Math.max(...(r[i] ?? '').split('\n').map(visible)))) + 2);
+  const rows = rawRows.map((r) => r.map(boundCell));
+  const natural = head.map((h, i) => maxOf(rows.map((r) => cellWidth(r[i] ?? '')), visible(h)) + 2);
   const flex = opts.flex ?? head.length - 1;
   const available = opts.width - (head.length + 1);
   // The flexible column (a statement, a title) gives way first, down to a readable width; then the others share what is left.
@@ -58,8 +112,8 @@ export function fitTable(head: string[], rows: string[][], opts: FitOptions): st
     if (sumOthers() + floors[flex]! > available) floors[flex] = Math.max(10, available - sumOthers());
     widths = fitWidths(natural, floors, available);
   }
-  const table = new Table({
-    head: head.map((h) => c.bold(h)),
+  const layout = (withHead: boolean): Table.Table => new Table({
+    ...(withHead ? { head: head.map((h) => c.bold(h)) } : {}),
     colWidths: widths,
     wordWrap: true,
     wrapOnWordBoundary: true,
@@ -68,10 +122,21 @@ export function fitTable(head: string[], rows: string[][], opts: FitOptions): st
   });
   // Ids and codes must never be cut: outside the flexible column, cells break anywhere rather than truncate.
   // (Only cells with a word wider than their column: hard wrapping counts colour codes as text.)
-  for (const r of rows) {
-    table.push(r.map((cell, i) => (i === flex || Math.max(...cell.split(/\s+/).map(visible)) <= widths[i]! - 2 ? cell : { content: cell, wrapOnWordBoundary: false })));
+  const cells = (r: string[]) => r.map((cell, i) => (i === flex || widestWord(cell) <= widths[i]! - 2 ? cell : { content: cell, wrapOnWordBoundary: false }));
+  // cli-table3 lays a whole table out in time quadratic in its rows: lay out the head alone and the rows in small batches, then
+  // join them with the separator cli-table3 draws between rows. The text is the same as one table's.
+  const lines = layout(true).toString().split('\n');
+  const bottom = lines.pop()!;
+  const separator = `├${widths.map((w) => '─'.repeat(w)).join('┼')}┤`;
+  for (let start = 0; start < rows.length; start += ROWS_PER_LAYOUT) {
+    const batch = layout(false);
+    for (const r of rows.slice(start, start + ROWS_PER_LAYOUT)) batch.push(cells(r));
+    const body = batch.toString().split('\n');
+    lines.push(separator);
+    for (let k = 1; k < body.length - 1; k++) lines.push(body[k]!);
   }
-  return table.toString();
+  lines.push(bottom);
+  return lines.join('\n');
 }
 
 /** Colours a status or support level by what it means: green confirmed, cyan the company's word, yellow rumor, magenta disputed, red retracted. */

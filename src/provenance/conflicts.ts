@@ -14,44 +14,121 @@ export interface Conflict {
   period: string;
 }
 
+/** A live fact with its values grouped by dimension (`money:USD`, `percent`), in the order written. */
+interface Entry {
+  rec: ClaimRecord;
+  values: ParsedValue[];
+  byDim: Map<string, ParsedValue[]>;
+  period: string;
+}
+
 /** The values two claims give that cannot both be true in a dimension they share, or undefined. */
-function clash(a: ParsedValue[], b: ParsedValue[]): [ParsedValue, ParsedValue] | undefined {
-  for (const x of a) {
+function clash(a: Entry, b: Entry): [ParsedValue, ParsedValue] | undefined {
+  for (const x of a.values) {
     const dim = valueDimension(x);
-    for (const y of b) {
-      if (valueDimension(y) !== dim || valuesCompatible(x, y)) continue;
-      // Equivalent forms: a conflict only if no form of one fits any form of the other in this dimension.
-      const anyFits = a.some((p) => valueDimension(p) === dim && b.some((q) => valueDimension(q) === dim && valuesCompatible(p, q)));
-      if (!anyFits) return [x, y];
-    }
+    const theirs = b.byDim.get(dim);
+    if (!theirs) continue;
+    // Equivalent forms: a conflict only if no form of one fits any form of the other in this dimension.
+    const anyFits = a.byDim.get(dim)!.some((p) => theirs.some((q) => valuesCompatible(p, q)));
+    if (!anyFits) return [x, theirs[0]!];
   }
   return undefined;
 }
 
-/** Finds conflicts among live facts (not forecasts/opinions, not retracted, not superseded) on one subject, category, parties and period. */
-export function findConflicts(claims: readonly ClaimRecord[], superseded: ReadonlyMap<string, string>, entities: Entities): Conflict[] {
-  const groups = new Map<string, Array<{ rec: ClaimRecord; values: ParsedValue[] }>>();
+/** Groups live facts (not forecasts/opinions, not retracted, not superseded) by subject, category, parties and period. */
+function conflictGroups(claims: readonly ClaimRecord[], superseded: ReadonlyMap<string, string>, entities: Entities): Entry[][] {
+  const groups = new Map<string, Entry[]>();
   for (const rec of claims) {
     const c = rec.data;
     if ((c.assertion ?? 'fact') !== 'fact' || c.status === 'retracted' || superseded.has(c.id)) continue;
     const period = parsePartialDate(c.as_of);
     const values = parseValues(c.value);
     if (!period || values.length === 0) continue;
+    const byDim = new Map<string, ParsedValue[]>();
+    for (const v of values) {
+      const list = byDim.get(valueDimension(v));
+      if (list) list.push(v);
+      else byDim.set(valueDimension(v), [v]);
+    }
     const parties = (c.parties ?? []).map((p) => entities.key(p)).sort().join('|');
     const key = [entities.key(c.subject), c.category, period.text, parties].join('\u0000');
+    const entry: Entry = { rec, values, byDim, period: period.text };
     const list = groups.get(key);
-    if (list) list.push({ rec, values });
-    else groups.set(key, [{ rec, values }]);
+    if (list) list.push(entry);
+    else groups.set(key, [entry]);
   }
-  const out: Conflict[] = [];
-  for (const list of groups.values()) {
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        const pair = clash(list[i]!.values, list[j]!.values);
-        if (pair) {
-          out.push({ a: list[i]!.rec, b: list[j]!.rec, aValue: pair[0], bValue: pair[1], period: parsePartialDate(list[i]!.rec.data.as_of)!.text });
-        }
+  return [...groups.values()].filter((g) => g.length > 1);
+}
+
+/** How many of the others a claim conflicts with are named (`ClaimConflicts.others`). */
+export const NAMED_CONFLICTS = 3;
+
+/** One claim's conflicts: the first few claims it clashes with, by name, and how many there are in all. */
+export interface ClaimConflicts {
+  rec: ClaimRecord;
+  /** The shared `as_of` period. */
+  period: string;
+  /** Up to `NAMED_CONFLICTS` claims it clashes with, in dataset order, each with this claim's value and theirs. */
+  others: Array<{ rec: ClaimRecord; value: ParsedValue; otherValue: ParsedValue }>;
+  /** How many claims in all it clashes with (at least 1). */
+  count: number;
+  /** The highest `rank` among all the claims it clashes with (`-Infinity` when no rank is asked for). */
+  strongest: number;
+}
+
+/**
+ * Each live fact that conflicts with another, once, naming a few of the others and counting the rest: a group of n claims that all
+ * disagree gives n entries of bounded size, not n² pairs. Claims are compared only within their group (same subject, category, parties
+ * and period); `rank`, when given, is applied once per claim.
+ */
+export function conflictsByClaim(
+  claims: readonly ClaimRecord[], superseded: ReadonlyMap<string, string>, entities: Entities, rank?: (rec: ClaimRecord) => number,
+): ClaimConflicts[] {
+  const out: ClaimConflicts[] = [];
+  for (const group of conflictGroups(claims, superseded, entities)) {
+    const ranks = group.map((e) => (rank ? rank(e.rec) : -Infinity));
+    const found: Array<ClaimConflicts | undefined> = group.map(() => undefined);
+    const note = (i: number, j: number, value: ParsedValue, otherValue: ParsedValue): void => {
+      const f = (found[i] ??= { rec: group[i]!.rec, period: group[i]!.period, others: [], count: 0, strongest: -Infinity });
+      f.count++;
+      if (f.others.length < NAMED_CONFLICTS) f.others.push({ rec: group[j]!.rec, value, otherValue });
+      if (ranks[j]! > f.strongest) f.strongest = ranks[j]!;
+    };
+    for (let i = 0; i < group.length; i++) {
+      for (let j = i + 1; j < group.length; j++) {
+        const pair = clash(group[i]!, group[j]!);
+        if (!pair) continue;
+        note(i, j, pair[0], pair[1]);
+        note(j, i, pair[1], pair[0]);
       }
+    }
+    for (const f of found) if (f) out.push(f);
+  }
+  return out;
+}
+
+/**
+ * Conflicting pairs, for `show` and `report`: each claim paired with the claims `conflictsByClaim` names for it, each pair once,
+ * so there are at most `NAMED_CONFLICTS` pairs per claim however large a group of disagreeing claims is.
+ */
+export function findConflicts(claims: readonly ClaimRecord[], superseded: ReadonlyMap<string, string>, entities: Entities): Conflict[] {
+  return pairsOf(conflictsByClaim(claims, superseded, entities));
+}
+
+/** The pairs named in `conflictsByClaim` entries, each once, the earlier claim (in the entries' order) as `a`. */
+export function pairsOf(entries: readonly ClaimConflicts[]): Conflict[] {
+  const order = new Map(entries.map((e, i) => [e.rec, i]));
+  const seen = new Set<string>();
+  const out: Conflict[] = [];
+  for (const e of entries) {
+    for (const o of e.others) {
+      const [i, j] = [order.get(e.rec)!, order.get(o.rec)!];
+      const key = i < j ? `${i} ${j}` : `${j} ${i}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(i < j
+        ? { a: e.rec, b: o.rec, aValue: o.value, bValue: o.otherValue, period: e.period }
+        : { a: o.rec, b: e.rec, aValue: o.otherValue, bValue: o.value, period: e.period });
     }
   }
   return out;

@@ -32,7 +32,8 @@ export function sourceViews(ctx: QueryContext): SourceView[] {
   const read = new Map<string, Set<string>>();
   const relayed = new Map<string, Set<string>>();
   const origin = new Map<string, Set<string>>();
-  const classes = new Map<string, Record<string, OriginClass>>();
+  // Maps, not objects: a subject named `__proto__` is a plain key.
+  const classes = new Map<string, Map<string, OriginClass>>();
   const add = (m: Map<string, Set<string>>, sid: string, cid: string) => {
     const s = m.get(sid) ?? new Set<string>();
     s.add(cid);
@@ -46,9 +47,9 @@ export function sourceViews(ctx: QueryContext): SourceView[] {
       add(origin, oid, c.id);
       const src = ctx.index.sources.get(oid)?.data;
       if (src) {
-        const byS = classes.get(oid) ?? {};
-        byS[c.subject] ??= originClass(c, src, ctx.entities);
-        classes.set(oid, byS);
+        let byS = classes.get(oid);
+        if (!byS) classes.set(oid, (byS = new Map()));
+        if (!byS.has(c.subject)) byS.set(c.subject, originClass(c, src, ctx.entities));
       }
     }
   }
@@ -58,7 +59,7 @@ export function sourceViews(ctx: QueryContext): SourceView[] {
       published: parsePartialDate(s.published)?.text ?? null, url: s.url ?? null,
       speaks_for: s.speaks_for ?? [], cites: s.cites ?? [],
       read_by: read.get(s.id)?.size ?? 0, relayed_for: relayed.get(s.id)?.size ?? 0, origin_of: origin.get(s.id)?.size ?? 0,
-      class_by_subject: Object.fromEntries(Object.entries(classes.get(s.id) ?? {}).sort(([a], [b]) => a.localeCompare(b))),
+      class_by_subject: Object.fromEntries([...(classes.get(s.id) ?? [])].sort(([a], [b]) => a.localeCompare(b))),
       reliability: s.reliability ?? 'F', reliability_note: s.reliability_note ?? null,
     }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

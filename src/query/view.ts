@@ -3,7 +3,7 @@ import type { Dataset } from '../load/dataset.js';
 import type { Assertion, Category, Claim, Status } from '../model/schema.js';
 import { parsePartialDate } from '../model/date.js';
 import { parseValues, type ParsedValue } from '../model/value.js';
-import { findConflicts, type Conflict } from '../provenance/conflicts.js';
+import { conflictsByClaim, pairsOf, type Conflict } from '../provenance/conflicts.js';
 import { gradeClaim, type Credibility, type Grade } from '../provenance/grade.js';
 import {
   SUPPORT_RANK,
@@ -54,7 +54,7 @@ export interface QueryContext {
   grades: Map<string, Grade>;
   /** Views by claim id. */
   viewById: Map<string, ClaimView>;
-  /** Value conflicts among live facts, found once. */
+  /** Value conflicts among live facts, found once: each claim paired with the few it is first found to clash with. */
   conflicts: Conflict[];
 }
 
@@ -98,11 +98,10 @@ export function queryContext(dataset: Dataset, entities: Entities, today: string
   // A claim is contradicted when a live claim with stronger support gives an incompatible value.
   const contradicted = new Set<string>();
   const rank = (id: string) => SUPPORT_RANK[provenance.get(id)!.support];
-  const conflicts = findConflicts([...index.claims.values()], superseded, entities);
-  for (const c of conflicts) {
-    if (rank(c.b.data.id) > rank(c.a.data.id)) contradicted.add(c.a.data.id);
-    if (rank(c.a.data.id) > rank(c.b.data.id)) contradicted.add(c.b.data.id);
-  }
+  // Per claim, not per pair: a group of claims that all disagree costs no more memory than the claims themselves.
+  const byClaim = conflictsByClaim([...index.claims.values()], superseded, entities, (rec) => rank(rec.data.id));
+  for (const c of byClaim) if (c.strongest > rank(c.rec.data.id)) contradicted.add(c.rec.data.id);
+  const conflicts = pairsOf(byClaim);
   const grades = new Map<string, Grade>();
   const views: ClaimView[] = [];
   for (const { file, data } of index.claims.values()) {

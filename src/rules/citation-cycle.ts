@@ -51,6 +51,17 @@ function citationCycles(edges: Map<string, string[]>): string[][] {
   return out;
 }
 
+/** At most this many ids of a chain or cycle are shown in a message. */
+const SHOWN_LINKS = 8;
+
+/** A chain of ids for a message, `a → b → c`; past `SHOWN_LINKS` ids, the middle is left out and counted, and the last id kept. */
+export function chainText(ids: readonly string[]): string {
+  if (ids.length <= SHOWN_LINKS) return ids.join(' → ');
+  const head = ids.slice(0, SHOWN_LINKS - 2);
+  const left = ids.length - head.length - 1;
+  return `${head.join(' → ')} → … (${left.toLocaleString('en-US')} more) → ${ids[ids.length - 1]}`;
+}
+
 /** Relays must lead somewhere: `cites` between sources, and each evidence chain origin → via → source, must not loop. */
 export const citationCycle: Rule = {
   id: 'citation-cycle',
@@ -68,7 +79,8 @@ export const citationCycle: Rule = {
     for (const [id, s] of ctx.index.sources) edges.set(id, s.data.cites ?? []);
     for (const scc of citationCycles(edges)) {
       const members = new Set(scc);
-      const cycle = [...scc, scc[0]!].join(' → ');
+      // One text per cycle, shared by its members' reports, and bounded however long the cycle.
+      const cycle = chainText([...scc, scc[0]!]);
       for (const id of scc) {
         const s = ctx.index.sources.get(id)!;
         const j = (s.data.cites ?? []).findIndex((c) => members.has(c));
@@ -77,22 +89,21 @@ export const citationCycle: Rule = {
     }
     for (const { file, data } of ctx.dataset.claims) {
       data.evidence.forEach((ev, i) => {
+        const via = ev.via ?? [];
         if (ev.origin === undefined) {
           // origin defaults to source: with relays in between, that reads as a loop the author did not write.
-          if ((ev.via ?? []).length > 0) ctx.report({ file, path: ['evidence', i, 'via'], messageId: 'viaWithoutOrigin', data: { source: ev.source } });
+          if (via.length > 0) ctx.report({ file, path: ['evidence', i, 'via'], messageId: 'viaWithoutOrigin', data: { source: ev.source } });
           return;
         }
-        const chain = [ev.origin, ...(ev.via ?? []), ev.source];
+        // Read directly in its origin: the one chain where an id may appear twice.
+        if (via.length === 0 && ev.origin === ev.source) return;
+        const chain = [ev.origin, ...via, ev.source];
+        // One report per chain, at the first id that comes back, however often it repeats.
         const seen = new Set<string>();
-        chain.forEach((id, k) => {
-          if (seen.has(id)) {
-            const path = k === 0 ? ['evidence', i, 'origin'] : k === chain.length - 1 ? ['evidence', i, 'source'] : ['evidence', i, 'via', k - 1];
-            if (!(k === chain.length - 1 && (ev.via ?? []).length === 0 && ev.origin === ev.source)) {
-              ctx.report({ file, path, messageId: 'chain', data: { id, chain: chain.join(' → ') } });
-            }
-          }
-          seen.add(id);
-        });
+        const k = chain.findIndex((id) => seen.size === seen.add(id).size);
+        if (k === -1) return;
+        const path = k === chain.length - 1 ? ['evidence', i, 'source'] : ['evidence', i, 'via', k - 1];
+        ctx.report({ file, path, messageId: 'chain', data: { id: chain[k]!, chain: chainText(chain) } });
       });
     }
   },

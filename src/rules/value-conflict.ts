@@ -1,4 +1,4 @@
-import { findConflicts } from '../provenance/conflicts.js';
+import { conflictsByClaim } from '../provenance/conflicts.js';
 import { supersededBy } from '../provenance/index.js';
 import type { Rule } from './types.js';
 
@@ -10,12 +10,21 @@ export const valueConflict: Rule = {
     defaultSeverity: 'warning',
     messages: {
       conflict: 'Value {{value}} conflicts with {{other}} in claim "{{otherId}}" ({{otherFile}}), on the same subject, category and period ({{period}}). Mark one `supersedes:` the other, set `status: disputed` or `retracted`, or fix the figure.',
+      conflictGroup: 'Value {{value}} conflicts with {{count}} other claims on the same subject, category and period ({{period}}): {{others}}. Mark the outdated ones superseded (`supersedes:`), set `status: disputed` or `retracted`, or fix the figures.',
     },
   },
   check(ctx) {
-    for (const c of findConflicts(ctx.dataset.claims, supersededBy(ctx.index), ctx.entities)) {
-      ctx.report({ file: c.a.file, path: ['value'], messageId: 'conflict', data: { value: c.aValue.text, other: c.bValue.text, otherId: c.b.data.id, otherFile: c.b.file, period: c.period } });
-      ctx.report({ file: c.b.file, path: ['value'], messageId: 'conflict', data: { value: c.bValue.text, other: c.aValue.text, otherId: c.a.data.id, otherFile: c.a.file, period: c.period } });
+    // One diagnostic per claim, however many others it clashes with: a group of n disagreeing claims gives n warnings, not n².
+    for (const c of conflictsByClaim(ctx.dataset.claims, supersededBy(ctx.index), ctx.entities)) {
+      const first = c.others[0]!;
+      if (c.count === 1) {
+        ctx.report({ file: c.rec.file, path: ['value'], messageId: 'conflict', data: { value: first.value.text, other: first.otherValue.text, otherId: first.rec.data.id, otherFile: first.rec.file, period: c.period } });
+        continue;
+      }
+      const named = c.others.map((o) => `"${o.rec.data.id}" (${o.otherValue.text})`).join(', ');
+      const rest = c.count - c.others.length;
+      const others = rest > 0 ? `${named} and ${rest.toLocaleString('en-US')} more` : named;
+      ctx.report({ file: c.rec.file, path: ['value'], messageId: 'conflictGroup', data: { value: first.value.text, count: c.count.toLocaleString('en-US'), others, period: c.period } });
     }
   },
 };
