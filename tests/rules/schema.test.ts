@@ -226,4 +226,61 @@ describe('schema', () => {
     expect(m).toMatchObject({ messageId: 'wrong-type', path: 'parties', line: 7, column: 10 });
     expect(m!.message).toBe('`parties` must be a list, not the text "Initech".');
   });
+
+  it('explains a leading zero in a value as shell quoting, and a list item the same way', () => {
+    const d = lintFiles({ ...src, 'acme/arr-1.yaml': claim('arr-1', 'src-a', 'value: [">00M", "~$415M"]\n') });
+    const [m] = ofRule(d, 'schema');
+    expect(m).toMatchObject({ messageId: 'constraint', path: 'value[0]' });
+    expect(m!.message).toContain('leading zero');
+    expect(m!.message).toContain("single quotes on the command line ('>$400M')");
+  });
+
+  it.each([
+    ['value: 1e400', 'infinity (`.inf`, or a number beyond the range of numbers)'],
+    ['value: .inf', 'infinity (`.inf`'],
+    ['value: -.inf', 'minus infinity (`-.inf`'],
+    ['value: .nan', 'not a number (`.nan`)'],
+    ['value: !!binary aGVsbG8=', 'binary data (a `!!binary` value)'],
+    ['as_of: .inf', 'infinity (`.inf`'],
+  ])('describes %s for what it is', (line, words) => {
+    const d = lintFiles({ ...src, 'acme/arr-1.yaml': claim('arr-1', 'src-a', `${line}\n`) });
+    const found = ofRule(d, 'schema');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toContain(words);
+    expect(found[0]!.message).not.toContain('null');
+  });
+
+  it.each([
+    ['value: "$1' + '0'.repeat(400) + '"', 'value'],
+    ['value: []', 'value'],
+    ['as_of: "2026-1"', 'as_of'],
+    ['as_of: "2026-02-30"', 'as_of'],
+  ])('never shows a regular expression or zod wording (%s)', (line, path) => {
+    const d = lintFiles({ ...src, 'acme/arr-1.yaml': claim('arr-1', 'src-a', `${line}\n`) });
+    const [m] = ofRule(d, 'schema');
+    expect(m).toMatchObject({ path });
+    expect(m!.message).not.toMatch(/pattern|Invalid|Too small|\^|\\d/);
+    expect(m!.message.length).toBeLessThan(400);
+  });
+
+  it.each([
+    ['snapshot: ../../etc/passwd'], ['snapshot: /etc/hostname'], ['snapshot: "snapshots\\\\..\\\\..\\\\x.txt"'], ['snapshot: "C:x.txt"'], ['snapshot: ""'],
+  ])('rejects a snapshot path outside the dataset as a schema error (%s)', (line) => {
+    const d = lintFiles({ 'sources/src-a.yaml': source('src-a', `${line}\n`), 'acme/arr-1.yaml': claim('arr-1') });
+    const [m] = ofRule(d, 'schema');
+    expect(m).toMatchObject({ path: 'snapshot', messageId: 'invalid-format', file: 'sources/src-a.yaml' });
+    expect(m!.message).toContain('relative path inside the dataset folder');
+    expect(ofRule(d, 'quote-not-found')).toEqual([]);
+  });
+
+  it('rejects a blank subject, title and list item, not only an empty one', () => {
+    const d = lintFiles({
+      'sources/src-a.yaml': source('src-a').replace('title: Title of src-a', 'title: "   "'),
+      'acme/arr-1.yaml': claim('arr-1').replace('subject: Acme', 'subject: " "'),
+    });
+    expect(ofRule(d, 'schema').map((x) => `${x.file} ${x.path} ${x.message}`).sort()).toEqual([
+      'acme/arr-1.yaml subject `subject` must not be empty or blank.',
+      'sources/src-a.yaml title `title` must not be empty or blank.',
+    ]);
+  });
 });
