@@ -86,7 +86,7 @@ export function extractExamples(markdown: string): Example[] {
 const made: string[] = [];
 afterAll(() => {
   for (const d of made) rmSync(d, { recursive: true, force: true });
-});
+}, 120_000);
 
 /** A fresh copy of the bundled dataset, with what the README's commands expect beside it. */
 function freshCopy(): string {
