@@ -24,6 +24,20 @@ function keyOf(pair: Pair): unknown {
 
 /** Builds a locator over one parsed document. */
 export function makeLocate(doc: Document, lineCounter: LineCounter): Locate {
+  // Each map's pairs by key, built on first use: a file with thousands of findings in one map is located in linear time.
+  const keyIndex = new WeakMap<object, Map<string, Pair>>();
+  const pairFor = (map: { items: unknown[] }, seg: PathSegment): Pair | undefined => {
+    let byKey = keyIndex.get(map);
+    if (!byKey) {
+      byKey = new Map();
+      for (const p of map.items as Pair[]) {
+        const k = String(keyOf(p));
+        if (!byKey.has(k)) byKey.set(k, p);
+      }
+      keyIndex.set(map, byKey);
+    }
+    return byKey.get(String(seg));
+  };
   const toRange = (start: number, end: number): Range => {
     const a = lineCounter.linePos(start);
     const b = lineCounter.linePos(Math.max(start, end));
@@ -49,7 +63,7 @@ export function makeLocate(doc: Document, lineCounter: LineCounter): Locate {
       let next: Node | null | undefined;
       let nextPair: Pair | undefined;
       if (isMap(node)) {
-        nextPair = node.items.find((p) => String(keyOf(p)) === String(seg)) as Pair | undefined;
+        nextPair = pairFor(node, seg);
         next = nextPair?.value as Node | null | undefined;
       } else if (isSeq(node) && typeof seg === 'number') {
         next = node.items[seg] as Node | undefined;
