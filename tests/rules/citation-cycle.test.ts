@@ -88,6 +88,18 @@ describe('citation-cycle', () => {
     expect(found[0]!.message).toBe('The evidence chain src-c → src-b → src-b → src-a passes through "src-b" twice: list each relay once, from the origin outward.');
   });
 
+  it('reports a chain once, at its first repeated id, however many ids repeat', () => {
+    const d = lintFiles({
+      'sources/src-a.yaml': source('src-a'),
+      'sources/src-b.yaml': source('src-b'),
+      'sources/src-c.yaml': source('src-c'),
+      'acme/arr-1.yaml': claimEv('    origin: src-c\n    via: [src-b, src-c, src-b, src-b, src-c]\n'),
+    });
+    const found = ofRule(d, 'citation-cycle');
+    expect(found).toMatchObject([{ messageId: 'chain', path: 'evidence[0].via[1]' }]);
+    expect(found[0]!.message).toBe('The evidence chain src-c → src-b → src-c → src-b → src-b → src-c → src-a passes through "src-c" twice: list each relay once, from the origin outward.');
+  });
+
   it('reports a relay that repeats the origin', () => {
     const d = lintFiles({
       'sources/src-a.yaml': source('src-a'),

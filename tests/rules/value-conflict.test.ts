@@ -22,6 +22,28 @@ describe('value-conflict', () => {
     expect(found[1]!.message).toContain('Value $30M conflicts with $20M in claim "arr-1" (acme/arr-1.yaml)');
   });
 
+  it('reports a claim that conflicts with several others once, naming them (messageId conflictGroup)', () => {
+    const found = conflicts(fact('arr-1', '"$20M"'), fact('arr-2', '"$30M"'), { 'acme/arr-3.yaml': fact('arr-3', '"$40M"') });
+    expect(found.map((d) => [d.file, d.messageId, d.line, d.column])).toEqual([
+      ['acme/arr-1.yaml', 'conflictGroup', 8, 8],
+      ['acme/arr-2.yaml', 'conflictGroup', 8, 8],
+      ['acme/arr-3.yaml', 'conflictGroup', 8, 8],
+    ]);
+    expect(found[1]!.message).toBe(
+      'Value $30M conflicts with 2 other claims on the same subject, category and period (2026-02): "arr-1" ($20M), "arr-3" ($40M). Mark the outdated ones superseded (`supersedes:`), set `status: disputed` or `retracted`, or fix the figures.',
+    );
+  });
+
+  it('keeps the pairwise message for a claim that conflicts with one other in a larger group', () => {
+    // $20M and ~$21M fit (±10%); $30M fits neither: arr-1 and arr-2 each conflict with arr-3 alone.
+    const found = conflicts(fact('arr-1', '"$20M"'), fact('arr-2', '"~$21M"'), { 'acme/arr-3.yaml': fact('arr-3', '"$30M"') });
+    expect(found.map((d) => [d.file, d.messageId])).toEqual([
+      ['acme/arr-1.yaml', 'conflict'], ['acme/arr-2.yaml', 'conflict'], ['acme/arr-3.yaml', 'conflictGroup'],
+    ]);
+    expect(found[0]!.message).toContain('Value $20M conflicts with $30M in claim "arr-3" (acme/arr-3.yaml)');
+    expect(found[2]!.message).toContain('Value $30M conflicts with 2 other claims on the same subject, category and period (2026-02): "arr-1" ($20M), "arr-2" (~$21M).');
+  });
+
   it('allows ±10% around an approximate value', () => {
     expect(conflicts(fact('arr-1', '"~$20M"'), fact('arr-2', '"$21M"'))).toEqual([]);
     expect(conflicts(fact('arr-1', '"~$20M"'), fact('arr-2', '"$22M"'))).toEqual([]);
