@@ -5,9 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { formatMessage, MAX_MESSAGE_LENGTH, type Diagnostic, type LintResult } from '../src/diagnostic.js';
 import { lintFormatters } from '../src/format/index.js';
 import { listFormatters } from '../src/format/list.js';
+import { showFormatters } from '../src/format/show.js';
+import { explain } from '../src/query/explain.js';
 import { boundCell, fitTable, MAX_CELL_CHARS, MAX_CELL_LINES, maxOf } from '../src/format/table.js';
 import { makeLocate } from '../src/load/locate.js';
-import { loadDataset } from '../src/load/dataset.js';
+import { loadDataset, type ClaimRecord } from '../src/load/dataset.js';
+import { parseValues, valueDimension, valuesCompatible, type ParsedValue } from '../src/model/value.js';
+import { conflictsByClaim } from '../src/provenance/conflicts.js';
 import { Entities } from '../src/provenance/index.js';
 import { queryContext } from '../src/query/view.js';
 import { claim, lintFiles, ofRule, source, writeDataset } from './helpers.js';
@@ -70,6 +74,22 @@ describe('value-conflict on a group of claims that all disagree', () => {
     expect(bytes(doubled) / bytes(found)).toBeLessThan(2.2);
   });
 
+  it('`show` lists a bounded number of related claims, with how many were left out', () => {
+    const sizes = [60, 120].map((n) => {
+      const root = writeDataset(group(n));
+      const ctx = queryContext(loadDataset(root, root), new Entities(), '2026-11-24');
+      const id = `c${String(n / 2).padStart(4, '0')}`;
+      const text = showFormatters.text!(explain(ctx, id)!, { color: false, width: 100 });
+      expect(text).toContain(`… ${n / 2 - 10} earlier`);
+      expect(text).toContain(`… ${n / 2 - 11} later`);
+      const markdown = showFormatters.markdown!(explain(ctx, id)!, { color: false, width: 100 });
+      expect(markdown).toContain(`- … ${n / 2 - 11} later`);
+      return [text.split('\n').length, markdown.split('\n').length];
+    });
+    // Twice the claims in the timeline, the same number of lines.
+    expect(sizes[1]).toEqual(sizes[0]);
+  });
+
   it('keeps at most three conflicting pairs per claim for `show` and `report`, and still finds who is contradicted', () => {
     for (const n of [60, 120]) {
       const root = writeDataset(group(n));
@@ -79,6 +99,48 @@ describe('value-conflict on a group of claims that all disagree', () => {
     }
   });
 });
+
+describe('conflictsByClaim', () => {
+  const FORMS = ['$10M', '$20M', '~$20M', '$22M', '>$20M', '>=$20M', '<$20M', '<=$20M', '~$18M', '$18M', '>$22M', '<=$10M', '€20M', '10%', '~11%'];
+
+  it('counts, for random groups, exactly the claims a pair-by-pair check finds, with the strongest rank among them', () => {
+    // Park–Miller: exact in doubles, so every residue occurs.
+    let seed = 42;
+    const random = (n: number) => {
+      seed = (seed * 16807) % 2147483647;
+      return seed % n;
+    };
+    for (let round = 0; round < 30; round++) {
+      const records = Array.from({ length: 25 }, (_, i) => {
+        const value = random(4) === 0 ? [FORMS[random(FORMS.length)]!, FORMS[random(FORMS.length)]!] : FORMS[random(FORMS.length)]!;
+        return { file: `c${i}.yaml`, data: { id: `c${i}`, subject: 'Acme', category: 'arr', statement: 's', status: 'independent', as_of: '2026-02', value, evidence: [] } } as unknown as ClaimRecord;
+      });
+      const rank = (r: ClaimRecord) => Number(r.data.id.slice(1)) % 7;
+      const found = new Map(conflictsByClaim(records, new Map(), new Entities(), rank).map((c) => [c.rec.data.id, c]));
+      for (const a of records) {
+        const clashing = records.filter((b) => b !== a && clashes(parseValues(a.data.value), parseValues(b.data.value)));
+        const got = found.get(a.data.id);
+        expect(got?.count ?? 0, `${a.data.id} ${JSON.stringify(a.data.value)}`).toBe(clashing.length);
+        if (got) {
+          expect(got.strongest).toBe(Math.max(...clashing.map(rank)));
+          expect(got.others.length).toBe(Math.min(3, clashing.length));
+          for (const o of got.others) expect(clashing).toContain(o.rec);
+        }
+      }
+    }
+  });
+});
+
+/** The rule's definition, pair by pair: in some shared dimension, no form of one fits any form of the other. */
+function clashes(a: ParsedValue[], b: ParsedValue[]): boolean {
+  const dims = new Set(a.map(valueDimension));
+  for (const dim of dims) {
+    const xs = a.filter((v) => valueDimension(v) === dim);
+    const ys = b.filter((v) => valueDimension(v) === dim);
+    if (ys.length > 0 && !xs.some((x) => ys.some((y) => valuesCompatible(x, y)))) return true;
+  }
+  return false;
+}
 
 describe('many diagnostics in one file', () => {
   const many = (n: number): LintResult => {

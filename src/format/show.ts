@@ -27,6 +27,21 @@ function describeLink(l: ChainLink): string {
   return `${l.id}${l.title ? ` — ${l.title}` : ''}${facts ? ` (${facts})` : ''}`;
 }
 
+/** At most this many related claims of each kind (conflicts; the timeline around the claim) are listed. */
+const RELATED_SHOWN = 10;
+
+/** Up to `RELATED_SHOWN` items, and how many were left out. */
+function firstFew<T>(items: readonly T[]): { shown: readonly T[]; more: number } {
+  return { shown: items.slice(0, RELATED_SHOWN), more: Math.max(0, items.length - RELATED_SHOWN) };
+}
+
+/** The timeline around index `at`: up to `RELATED_SHOWN` entries each side, with how many were left out before and after. */
+function around<T>(items: readonly T[], at: number): { shown: readonly T[]; before: number; after: number } {
+  const start = Math.max(0, at - RELATED_SHOWN);
+  const end = Math.min(items.length, at + RELATED_SHOWN + 1);
+  return { shown: items.slice(start, end), before: start, after: items.length - end };
+}
+
 const ROLE: Record<ChainLink['role'], string> = { origin: 'origin', via: 'via', source: 'read in' };
 
 const text: ShowFormatter = (raw, { color, width }) => {
@@ -66,14 +81,19 @@ const text: ShowFormatter = (raw, { color, width }) => {
   out.push(c.bold('Related'));
   if (e.supersedes) out.push(`  supersedes     ${e.supersedes.id}: ${e.supersedes.statement}`);
   if (e.superseded_by) out.push(`  superseded by  ${e.superseded_by.id}: ${e.superseded_by.statement}`);
-  for (const x of e.conflicts) out.push(`  ${c.yellow('conflicts')}      ${x.claim.id}: ${x.other_value} vs ${x.value} here`);
+  const conflicts = firstFew(e.conflicts);
+  for (const x of conflicts.shown) out.push(`  ${c.yellow('conflicts')}      ${x.claim.id}: ${x.other_value} vs ${x.value} here`);
+  if (conflicts.more > 0) out.push(`  ${c.dim(`… and ${conflicts.more.toLocaleString('en-US')} more conflicting claims`)}`);
   if (e.timeline.length > 1) {
     out.push(`  ${v.subject} · ${v.category} over time:`);
-    for (const t of e.timeline) {
+    const timeline = around(e.timeline, e.timeline.findIndex((t) => t.id === v.id));
+    if (timeline.before > 0) out.push(`    ${c.dim(`… ${timeline.before.toLocaleString('en-US')} earlier`)}`);
+    for (const t of timeline.shown) {
       const here = t.id === v.id ? c.bold(' ← this claim') : '';
       const val = valueList(t).map((x) => x.text).join(' = ');
       out.push(`    ${(t.as_of ?? '—').padEnd(10)} ${t.id.padEnd(32)} ${val.padEnd(16)} ${paintStatus(c, t.status)}${t.assertion === 'forecast' ? c.dim(' (forecast)') : ''}${here}`);
     }
+    if (timeline.after > 0) out.push(`    ${c.dim(`… ${timeline.after.toLocaleString('en-US')} later`)}`);
   }
   if (!e.supersedes && !e.superseded_by && e.conflicts.length === 0 && e.timeline.length <= 1) out.push('  none');
   return out.join('\n') + '\n';
@@ -102,8 +122,13 @@ const markdown: ShowFormatter = (raw) => {
   const related: string[] = [];
   if (e.supersedes) related.push(`- supersedes \`${e.supersedes.id}\``);
   if (e.superseded_by) related.push(`- superseded by \`${e.superseded_by.id}\``);
-  for (const x of e.conflicts) related.push(`- conflicts with \`${x.claim.id}\` (${x.other_value} vs ${x.value})`);
-  for (const t of e.timeline) if (t.id !== v.id) related.push(`- ${t.as_of ?? '—'}: \`${t.id}\` ${valueList(t).map((x) => x.text).join(' = ')} (${t.status})`);
+  const conflicts = firstFew(e.conflicts);
+  for (const x of conflicts.shown) related.push(`- conflicts with \`${x.claim.id}\` (${x.other_value} vs ${x.value})`);
+  if (conflicts.more > 0) related.push(`- … and ${conflicts.more.toLocaleString('en-US')} more conflicting claims`);
+  const timeline = around(e.timeline, e.timeline.findIndex((t) => t.id === v.id));
+  if (timeline.before > 0) related.push(`- … ${timeline.before.toLocaleString('en-US')} earlier`);
+  for (const t of timeline.shown) if (t.id !== v.id) related.push(`- ${t.as_of ?? '—'}: \`${t.id}\` ${valueList(t).map((x) => x.text).join(' = ')} (${t.status})`);
+  if (timeline.after > 0) related.push(`- … ${timeline.after.toLocaleString('en-US')} later`);
   if (related.length > 0) out.push('', '### Related', '', ...related);
   return out.join('\n') + '\n';
 };

@@ -41,7 +41,8 @@ describe('value-conflict', () => {
       ['acme/arr-1.yaml', 'conflict'], ['acme/arr-2.yaml', 'conflict'], ['acme/arr-3.yaml', 'conflictGroup'],
     ]);
     expect(found[0]!.message).toContain('Value $20M conflicts with $30M in claim "arr-3" (acme/arr-3.yaml)');
-    expect(found[2]!.message).toContain('Value $30M conflicts with 2 other claims on the same subject, category and period (2026-02): "arr-1" ($20M), "arr-2" (~$21M).');
+    // The nearest values are named first.
+    expect(found[2]!.message).toContain('Value $30M conflicts with 2 other claims on the same subject, category and period (2026-02): "arr-2" (~$21M), "arr-1" ($20M).');
   });
 
   it('allows ±10% around an approximate value', () => {
