@@ -6,6 +6,9 @@ import { formatMessage, MAX_MESSAGE_LENGTH, type Diagnostic, type LintResult } f
 import { lintFormatters } from '../src/format/index.js';
 import { listFormatters } from '../src/format/list.js';
 import { showFormatters } from '../src/format/show.js';
+import { reportFormatters } from '../src/format/report.js';
+import { formatReportHtml } from '../src/format/report-html.js';
+import { buildReport } from '../src/report/build.js';
 import { explain } from '../src/query/explain.js';
 import { boundCell, fitTable, MAX_CELL_CHARS, MAX_CELL_LINES, maxOf } from '../src/format/table.js';
 import { makeLocate } from '../src/load/locate.js';
@@ -199,6 +202,25 @@ describe('many diagnostics in one file', () => {
     const found = dangling(3000);
     expect(found).toHaveLength(3000);
     expect(found[2999]).toMatchObject({ path: 'evidence[0].via[2999]', line: 10 });
+  });
+});
+
+describe('the report', () => {
+  it('prints a timeline of 150,000 points as text, markdown and HTML', () => {
+    const root = writeDataset({
+      'sources/src-a.yaml': source('src-a'),
+      'acme/c1.yaml': claim('c1', 'src-a', 'as_of: 2026-02\nvalue: "$1M"\n'),
+      'acme/c2.yaml': claim('c2', 'src-a', 'as_of: 2026-03\nvalue: "$2M"\n'),
+    });
+    const ctx = queryContext(loadDataset(root, root), new Entities(), '2026-11-24');
+    const report = buildReport(ctx, ctx.views);
+    const timeline = report.timelines[0]!;
+    const point = timeline.points[0]!;
+    timeline.points = Array.from({ length: 150_000 }, (_, i) => ({ ...point, id: `c${i}`, amount: i + 1 }));
+    const text = reportFormatters.text(report, { color: false, width: 100 });
+    expect(text).toContain('c149999');
+    expect(reportFormatters.markdown(report, { color: false, width: 100 })).toContain('`c149999`');
+    expect(formatReportHtml(report, [])).toContain('c149999');
   });
 });
 

@@ -160,11 +160,12 @@ const CH = { row: 26, top: 12, bottom: 12, date: 10, gap: 8, bar: 320, char: 7.3
 /** A horizontal bar chart of one timeline, one bar per point, in date order. */
 function timelineSvg(t: Timeline, n: number): string {
   const points = t.points;
-  const max = Math.max(0, ...points.map((p) => p.amount));
-  const dateW = Math.max(10, ...points.map((p) => (p.as_of ?? '—').length)) * CH.char + CH.date;
+  // reduce, not Math.max(...list): a spread over thousands of points overflows the stack.
+  const max = points.reduce((m, p) => Math.max(m, p.amount), 0);
+  const dateW = points.reduce((m, p) => Math.max(m, (p.as_of ?? '—').length), 10) * CH.char + CH.date;
   const label = (p: TimelinePoint) => `${p.form}${p.forecast ? ' (forecast)' : ''}`;
-  const labelW = Math.max(4, ...points.map((p) => label(p).length)) * CH.char;
-  const idW = Math.max(4, ...points.map((p) => p.id.length)) * CH.char;
+  const labelW = points.reduce((m, p) => Math.max(m, label(p).length), 4) * CH.char;
+  const idW = points.reduce((m, p) => Math.max(m, p.id.length), 4) * CH.char;
   const x0 = dateW + CH.gap;
   const width = Math.ceil(x0 + CH.bar + CH.gap + labelW + CH.gap * 2 + idW + CH.gap);
   const height = CH.top + Math.max(1, points.length) * CH.row + CH.bottom;

@@ -360,7 +360,9 @@ const text: ReportFormatter = (raw, { color, width }) => {
   const out: string[] = [c.bold(wrap(`Claims report for ${r.generated_for}`, width))];
   if (r.filters_applied) out.push(dimLines(c, wrap('Filters applied: this report covers the matching claims only.', width)));
   sections.forEach((section, i) => {
-    out.push('', heading(c, i + 1, REPORT_SECTIONS[i]!, width), ...section(r, c, width, color));
+    out.push('', heading(c, i + 1, REPORT_SECTIONS[i]!, width));
+    // A loop, not a spread: a section can have more lines than a call takes arguments.
+    for (const line of section(r, c, width, color)) out.push(line);
   });
   return out.join('\n') + '\n';
 };

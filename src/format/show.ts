@@ -129,7 +129,7 @@ const markdown: ShowFormatter = (raw) => {
   if (timeline.before > 0) related.push(`- … ${timeline.before.toLocaleString('en-US')} earlier`);
   for (const t of timeline.shown) if (t.id !== v.id) related.push(`- ${t.as_of ?? '—'}: \`${t.id}\` ${valueList(t).map((x) => x.text).join(' = ')} (${t.status})`);
   if (timeline.after > 0) related.push(`- … ${timeline.after.toLocaleString('en-US')} later`);
-  if (related.length > 0) out.push('', '### Related', '', ...related);
+  if (related.length > 0) out.push('', '### Related', '', related.join('\n'));
   return out.join('\n') + '\n';
 };
 
