@@ -94,7 +94,7 @@ export const ruleHelp: Readonly<Record<string, RuleHelp>> = {
   },
   'value-conflict': {
     name: 'ValueConflict',
-    checks: 'Two live facts with the same subject, category, parties and `as_of` give values that can both be true in a shared currency or unit (bounds and `~` ±10% considered). Forecasts, opinions, retracted and superseded claims are left out.',
+    checks: 'Two live facts with the same subject, category, parties and `as_of` give values that cannot both be true in a shared currency or unit (bounds and `~` ±10% considered). Forecasts, opinions, retracted and superseded claims are left out. Each claim in conflict gets one warning: `conflict` when it clashes with one other claim (naming it and its file), `conflictGroup` when it clashes with several (naming the three nearest values and counting the rest), so a thousand claims that all disagree give a thousand warnings, not a million.',
     why: 'Two incompatible figures for one thing at one time cannot both be right; a reader should see which one the dataset stands behind.',
     fix: 'Mark the newer claim `supersedes:` the older one, set `status: disputed` or `retracted` on the doubtful one, or correct the figure.',
     example: { bad: '# arr-2026-02.yaml: value: ">$400M"\n# arr-2026-02-low.yaml: value: "$300M"', good: '# arr-2026-02-low.yaml\nvalue: "$300M"\nstatus: retracted' },
