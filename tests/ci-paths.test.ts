@@ -74,6 +74,19 @@ describe('paths in sarif, gitlab and junit', () => {
     expect([...new Set(json.diagnostics.map((x) => x.file))].sort()).toEqual(['../café 2026/also.yaml', '../sources/src-a.yaml', 'broken.yaml']);
   });
 
+  it('are the same in GitHub annotations, while the listing after them stays relative to the working directory', async () => {
+    const repo = gitRepo();
+    const sub = join(repo, 'data', 'claims', 'acme#1');
+    const r = await runCli(['validate', '--format', 'github', '..'], sub);
+    expect(r.code).toBe(1);
+    // Workflow command properties escape `:` and `,` only; `#` and spaces stay as they are.
+    const annotated = [...new Set([...r.stdout.matchAll(/^::(?:error|warning) file=([^,]+),/gm)].map((m) => m[1]!))].sort();
+    expect(annotated).toEqual(EXPECTED_PATHS);
+    expect(r.stdout).toMatch(/^broken\.yaml$/m);
+    const based = await runCli(['validate', '--format', 'github', 'data/claims', '--base-path', 'data'], repo);
+    expect(based.stdout).toContain('::error file=claims/acme#1/broken.yaml,');
+  });
+
   it('follow --base-path when given', async () => {
     const repo = gitRepo();
     expect(await sarifUris(join(repo, 'data'), ['claims', '--base-path', '.'])).toEqual(['claims/acme%231/broken.yaml', 'claims/caf%C3%A9%202026/also.yaml', 'claims/sources/src-a.yaml']);
@@ -84,7 +97,7 @@ describe('paths in sarif, gitlab and junit', () => {
     const repo = gitRepo();
     const stylish = await runCli(['validate', 'data/claims', '--base-path', '.'], repo);
     expect(stylish.code).toBe(2);
-    expect(stylish.stderr).toMatch(/^claims: --base-path applies to --format sarif, gitlab, junit/);
+    expect(stylish.stderr).toMatch(/^claims: --base-path applies to --format sarif, gitlab, junit, github/);
     const missing = await runCli(['validate', 'data/claims', '-f', 'sarif', '--base-path', 'no-such-folder'], repo);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('claims: --base-path: "no-such-folder" is not a folder\n');

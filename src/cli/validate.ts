@@ -23,7 +23,9 @@ export interface ValidateOptions {
 }
 
 /** The formats read by programs that resolve paths against the repository (code scanning, GitLab, Jenkins). */
-const REPOSITORY_FORMATS = new Set(['sarif', 'gitlab', 'junit']);
+const REPOSITORY_FORMATS = new Set(['sarif', 'gitlab', 'junit', 'github']);
+/** Of those, the formats whose every path is rebased; github rebases only its annotations, not the listing after them. */
+const REBASED_FORMATS = new Set(['sarif', 'gitlab', 'junit']);
 
 /**
  * Maps display paths (relative to the working directory) to the paths the CI formats carry: relative to `--base-path`
@@ -119,9 +121,9 @@ export function validate(paths: string[], opts: ValidateOptions, settings: RunSe
   if (opts.format === 'sarif' && result.diagnostics.length > SARIF_MAX_RESULTS) {
     io.stderr.write(`claims: ${result.diagnostics.length} results exceed GitHub code scanning's limit of ${SARIF_MAX_RESULTS} per run: the SARIF file keeps the first ${SARIF_MAX_RESULTS}, errors first\n`);
   }
-  if (pathFor) result = rebase(result, pathFor);
+  if (pathFor && REBASED_FORMATS.has(opts.format)) result = rebase(result, pathFor);
   const run = { startedAt, seconds: (performance.now() - started) / 1000 };
-  io.stdout.write(formatter(result, { color: wantsColor(io), run }));
+  io.stdout.write(formatter(result, { color: wantsColor(io), run, artifactPath: REBASED_FORMATS.has(opts.format) ? undefined : pathFor }));
   if (result.errorCount > 0) return 1;
   if (maxWarnings >= 0 && result.warningCount > maxWarnings) {
     io.stderr.write(`claims: too many warnings (${result.warningCount}, maximum ${maxWarnings})\n`);

@@ -15,11 +15,14 @@ function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/** GitHub Actions workflow commands: one `::error`/`::warning` annotation per diagnostic, then the stylish listing. */
-export const github: Formatter = (result) => {
+/**
+ * GitHub Actions workflow commands: one `::error`/`::warning` annotation per diagnostic, then the stylish listing.
+ * Annotations name files as GitHub resolves them (from the repository root); the listing keeps the working directory's paths.
+ */
+export const github: Formatter = (result, ctx) => {
   const lines = result.diagnostics.map((d) => {
     const props = [
-      `file=${escapeProperty(d.file)}`, `line=${d.line}`, `col=${d.column}`, `endLine=${d.endLine}`, `endColumn=${d.endColumn}`,
+      `file=${escapeProperty(ctx.artifactPath ? ctx.artifactPath(d.file) : d.file)}`, `line=${d.line}`, `col=${d.column}`, `endLine=${d.endLine}`, `endColumn=${d.endColumn}`,
       `title=${escapeProperty(d.rule)}`,
     ].join(',');
     return `::${d.severity} ${props}::${escapeData(d.message)}`;
