@@ -143,3 +143,22 @@ describe('claims fmt: the text round-trips', () => {
     expect(formatYaml(text)).toEqual({ ok: true, text, changed: false });
   });
 });
+
+describe('claims fmt: line endings and names from the data', () => {
+  it('reads lone-CR line breaks as YAML 1.2 does, and keeps them', () => {
+    const result = formatYaml('id: x\rtype: source\rtitle: T\rpublisher: P\rkind: news\r');
+    expect(result).toMatchObject({ ok: true, changed: true, text: 'type: source\rid: x\rtitle: T\rpublisher: P\rkind: news\r' });
+  });
+
+  it('shows a file name with escape sequences escaped, on stdout and stderr', async () => {
+    const root = writeDataset({
+      'claims/sources/y\u001b[2J.yaml': 'id: y\ntype: source\ntitle: T\npublisher: P\nkind: news\n',
+      'claims/sources/z\u001b]0;t\u0007.yaml': 'type: source\nid: [\n',
+    });
+    const r = await runCli(['fmt'], root);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('claims/sources/y\\x1b[2J.yaml\n');
+    expect(r.stderr).toContain('claims/sources/z\\x1b]0;t\\x07.yaml:');
+    expect(r.stdout + r.stderr).not.toContain('\u001b');
+  });
+});

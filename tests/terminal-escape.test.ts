@@ -6,6 +6,7 @@ import { escapeControls, escapeDeep } from '../src/format/escape.js';
 import { lintFormatters } from '../src/format/index.js';
 import type { LintResult } from '../src/diagnostic.js';
 import { source, writeDataset } from './helpers.js';
+import { runCli } from './cli-helpers.js';
 
 const CLIPBOARD = '\u001b]52;c;ZXZpbA==\u0007';
 const CLEAR = '\u001b[2J';
@@ -142,5 +143,14 @@ describe('commands that print data', () => {
       onlyOurColours(stdout);
       expect(stdout).toContain('bad\\x1b[2Jkey\\x1b]52;c;eA==\\x07');
     }
+  });
+});
+
+describe('one-line errors on stderr', () => {
+  it('show an id from the command line with its control characters escaped', async () => {
+    const r = await runCli(['show', 'a\u001b]52;c;aGk=\u0007'], 'clean');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('a\\x1b]52;c;aGk=\\x07');
+    expect(r.stderr).not.toContain('\u001b');
   });
 });

@@ -1,4 +1,5 @@
 /** Canonical form of a claim or source file: schema key order and canonical quoting, comments kept. Pure: text in, text out. */
+import { lineBreaksToLf } from '../util/safe-read.js';
 import { isDeepStrictEqual } from 'node:util';
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit, Scalar, type CollectionTag, type Document, type Node, type Pair, type ScalarTag, type ToStringOptions, type YAMLMap } from 'yaml';
 import { ClaimSchema, EvidenceSchema, SourceSchema } from '../model/schema.js';
@@ -181,8 +182,11 @@ export function formatYaml(text: string): FormatResult {
 
 function formatOrRefuse(text: string): FormatResult {
   const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
-  const body = bom ? text.slice(1) : text;
-  const crlf = /\r\n/.test(body);
+  const raw = bom ? text.slice(1) : text;
+  const crlf = /\r\n/.test(raw);
+  // YAML 1.2 counts a lone CR as a line break: read such a file as the loader does, and keep its line endings.
+  const crOnly = !crlf && raw.includes('\r') && !raw.includes('\n');
+  const body = lineBreaksToLf(raw);
   const lineStarts = [0];
   for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const at: Position = (offset) => {
@@ -218,6 +222,7 @@ function formatOrRefuse(text: string): FormatResult {
     return { ok: false, line: 1, column: 1, message: 'the file could not be rewritten without changing its data', reason: 'unsupported' };
   }
   if (crlf) out = out.replace(/\r?\n/g, '\r\n');
+  else if (crOnly) out = out.replace(/\n/g, '\r');
   out = bom + out;
   return { ok: true, text: out, changed: out !== text };
 }

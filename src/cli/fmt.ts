@@ -1,4 +1,5 @@
 /** `claims fmt [paths...]`: rewrite files into canonical key order and quoting, atomically; `--check` only lists them. */
+import { escapeControls } from '../format/escape.js';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { discover } from '../load/discover.js';
@@ -40,7 +41,7 @@ function filesOf(paths: string[], cwd: string, io: Io): { files: FmtTarget[]; fa
     const found = discover(abs);
     for (const f of found.files) if (!files.has(f)) files.set(f, { abs: f, inside });
     for (const u of found.unreadable) {
-      io.stderr.write(`claims: ${displayPath(u.path, cwd)}: cannot read (${u.reason}); skipped\n`);
+      io.stderr.write(`claims: ${escapeControls(displayPath(u.path, cwd))}: cannot read (${u.reason}); skipped\n`);
       failed++;
     }
   }
@@ -102,7 +103,8 @@ export function fmt(paths: string[], opts: FmtOptions, settings: RunSettings, io
   let failed = unreadable;
   let changed = 0;
   for (const target of files) {
-    const shown = displayPath(target.abs, cwd);
+    // A file name is data too: shown with its control characters escaped, like everything else on the terminal.
+    const shown = escapeControls(displayPath(target.abs, cwd));
     const text = readTarget(target, shown, io);
     if (text === undefined) {
       failed++;
@@ -110,7 +112,7 @@ export function fmt(paths: string[], opts: FmtOptions, settings: RunSettings, io
     }
     const result = formatYaml(text);
     if (!result.ok) {
-      const what = result.reason === 'syntax' ? `not valid YAML (${result.message})` : result.message;
+      const what = escapeControls(result.reason === 'syntax' ? `not valid YAML (${result.message})` : result.message);
       io.stderr.write(`claims: ${shown}:${result.line}:${result.column}: ${what}; left untouched\n`);
       failed++;
       continue;

@@ -1,6 +1,7 @@
 /** The `claims` command line: commander wiring; `run(argv, io)` returns the exit code and never exits the process. */
 import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
+import { escapeControls } from '../format/escape.js';
 import { ConfigError } from '../errors.js';
 import { type Io, UsageError } from './io.js';
 import type { GlobalOptions } from './settings.js';
@@ -163,10 +164,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? 0 : 2;
     }
     if (err instanceof UsageError || err instanceof ConfigError) {
-      io.stderr.write(`claims: ${err.message}\n`);
+      io.stderr.write(`claims: ${escapeControls(err.message)}\n`);
       return 2;
     }
-    io.stderr.write(`claims: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    io.stderr.write(`claims: internal error: ${escapeControls(err instanceof Error ? err.message : String(err))}\n`);
     if (io.env.CLAIMS_DEBUG) io.stderr.write(`${err instanceof Error ? err.stack : ''}\n`);
     return 2;
   }

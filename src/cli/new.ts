@@ -8,6 +8,7 @@ import { displayPath, loadDataset, type Dataset, type FileRecord } from '../load
 import { parseFile } from '../load/parse.js';
 import { lint } from '../lint.js';
 import { stylish } from '../format/stylish.js';
+import { escapeControls } from '../format/escape.js';
 import { Entities } from '../provenance/index.js';
 import { CHOICES, buildRecord, deriveId, flagOf, missingFields, optionOf, relativePathOf, toYaml, type Kind, type NewOptions } from '../authoring/new.js';
 import { type Io, UsageError, wantsColor } from './io.js';
@@ -33,7 +34,7 @@ async function prompt(kind: Kind, missing: string[], opts: NewOptions, io: Io): 
         const answer = String(next.value).trim();
         if (answer === '') continue;
         if (choices && !choices.includes(answer)) {
-          io.stderr.write(`"${answer}" is not one of: ${choices.join(', ')}\n`);
+          io.stderr.write(`"${escapeControls(answer)}" is not one of: ${choices.join(', ')}\n`);
           continue;
         }
         filled[optionOf(field)] = answer;
