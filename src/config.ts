@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { parsePartialDate } from './model/date.js';
-import { parseFile, formatPath } from './load/parse.js';
+import { parseFile, formatPath, describe } from './load/parse.js';
 import { makeLocate } from './load/locate.js';
 import { LineCounter, parseDocument } from 'yaml';
 import { ruleById } from './rules/index.js';
@@ -65,6 +65,25 @@ const KNOWN_KEYS: Record<string, string[]> = {
   'claimreview.publisher': ['name', 'url'],
 };
 
+/** What a setting of the wrong kind should be, in words (zod's own wording names its types, not the file's). */
+const EXPECTED_SETTING: Record<string, string> = {
+  today: 'a date, YYYY-MM-DD',
+  rules: 'a mapping of rule ids to error, warning or off',
+  aliases: 'a mapping of alias to canonical name',
+  claimreview: 'a mapping with publisher and url',
+  'claimreview.publisher': 'a mapping with name and url',
+};
+
+/** The message for one config issue: our own words, never zod's (which can show types or patterns). */
+function configIssueText(issue: z.core.$ZodIssue, raw: unknown): string {
+  if (issue.code === 'invalid_value') return 'use error, warning or off';
+  if (issue.code === 'custom' || issue.code === 'too_small') return issue.message;
+  const key = issue.path.filter((p) => typeof p === 'string').join('.');
+  const value = issue.path.reduce<unknown>((cur, p) => (cur !== null && typeof cur === 'object' ? (cur as Record<PropertyKey, unknown>)[p as PropertyKey] : undefined), raw);
+  const expected = EXPECTED_SETTING[key] ?? (issue.path[0] === 'aliases' ? 'a name (text)' : 'text');
+  return `must be ${expected}, not ${describe(value)}`;
+}
+
 /** A `--today` or `today:` value as `YYYY-MM-DD`, or undefined when it is not a full date. */
 export function parseToday(value: unknown): string | undefined {
   const d = parsePartialDate(value);
@@ -113,7 +132,7 @@ export function loadConfig(cwd: string, file?: string): Config {
       const key = issue.keys[0]!;
       return fail([...(issue.path as string[]), key], `unknown setting "${key}".${didYouMean(key, KNOWN_KEYS[issue.path.join('.')] ?? [])}`, 'key');
     }
-    return fail(issue.path as string[], `\`${formatPath(issue.path as string[])}\`: ${issue.code === 'invalid_value' ? 'use error, warning or off' : issue.message}`);
+    return fail(issue.path as string[], `\`${formatPath(issue.path as string[])}\`: ${configIssueText(issue, raw)}`);
   }
   const cfg = parsed.data;
   for (const id of Object.keys(cfg.rules ?? {})) {

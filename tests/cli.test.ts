@@ -78,6 +78,18 @@ describe('claims validate: configuration and dates', () => {
     expect(rules(after.stdout)).toContain('forecast-overdue');
   });
 
+  it.each([
+    ['today: [1]', '1:8: `today`: must be a date, YYYY-MM-DD, not a list'],
+    ['rules: 5', '1:8: `rules`: must be a mapping of rule ids to error, warning or off, not the number 5'],
+    ['aliases: {a: 1}', '1:14: `aliases.a`: must be a name (text), not the number 1'],
+    ['claimreview: {publisher: x}', '1:26: `claimreview.publisher`: must be a mapping with name and url, not the text "x"'],
+  ])('words a config setting of the wrong kind itself, not in the schema library\'s terms: %s', async (text, message) => {
+    const dir = writeDataset({ 'claims.config.yaml': `${text}\n`, 'claims/sources/a.yaml': source('a') });
+    const r = await runCli(['list'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`claims: invalid config claims.config.yaml:${message}\n`);
+  });
+
   it('rejects an invalid config with its file, line and column, exit 2', async () => {
     const dir = writeDataset({ 'claims.config.yaml': 'today: 2026-11-24\nrules:\n  quote-mising: off\n', 'claims/sources/a.yaml': source('a') });
     const r = await runCli(['validate'], dir);
