@@ -45,7 +45,7 @@ export const ruleHelp: Readonly<Record<string, RuleHelp>> = {
   },
   'unknown-reference': {
     name: 'UnknownReference',
-    checks: '`source`, `origin`, `via`, `cites`, `supersedes` and `resolved_by` name an id that exists in the dataset, of the right kind (a source where a source is needed).',
+    checks: '`source`, `origin`, `via`, `cites`, `supersedes` and `resolved_by` name an id that exists in the dataset, of the right kind (a source where a source is needed); `resolved_by` does not name the claim itself.',
     why: 'Provenance is derived from these links; a dangling one breaks the chain and hides where a claim comes from.',
     fix: 'Correct the id (the message suggests the nearest one), or add the missing source file with `claims new source`.',
     example: { bad: 'evidence:\n  - source: techcrunch-profle', good: 'evidence:\n  - source: techcrunch-profile' },
@@ -122,7 +122,7 @@ export const ruleHelp: Readonly<Record<string, RuleHelp>> = {
   },
   'quote-not-found': {
     name: 'QuoteNotFound',
-    checks: 'An evidence quote appears in the `snapshot` of its `source` (whitespace, typographic quotes and dashes normalised). Silent for sources without a snapshot.',
+    checks: 'An evidence quote appears in the `snapshot` of its `source` (whitespace, typographic quotes and dashes normalised). Silent for sources without a snapshot. A snapshot that is not a regular file inside the dataset folder (a link to `/proc/self/environ`, a device, a FIFO) or is too large is reported on its source and never read.',
     why: 'A quote that is not in the text misleads the reader who trusts it; the snapshot lets the tool check on every run.',
     fix: 'Copy the exact words from the snapshot (the message shows the closest passage), or fix the snapshot if it is incomplete.',
     example: { bad: 'quote: ARR rose above $400 million in February', good: 'quote: In February, the company disclosed that its annual recurring revenue (ARR) was above $400 million' },
