@@ -33,13 +33,24 @@ export interface LintResult {
 }
 
 /** What a rule reports: a path (the lint step finds its position) or a ready range for loader problems. */
-export interface Report {
+export interface RuleReport<MessageId extends string = string> {
   file: string;
   path: PathSegment[];
   anchor?: 'key' | 'value';
   range?: Range;
-  messageId: string;
+  messageId: MessageId;
   data?: Record<string, string | number>;
+}
+
+/** How many diagnostics are errors and how many warnings: the one place these counts are made. */
+export function countSeverities(diagnostics: readonly Pick<Diagnostic, 'severity'>[]): { errorCount: number; warningCount: number } {
+  let errorCount = 0;
+  let warningCount = 0;
+  for (const d of diagnostics) {
+    if (d.severity === 'error') errorCount++;
+    else if (d.severity === 'warning') warningCount++;
+  }
+  return { errorCount, warningCount };
 }
 
 /** The longest text one placeholder of a message may put in it, and the longest message, in characters. */

@@ -6,7 +6,7 @@ import { formatPath } from './load/parse.js';
 import { buildIndex, claimProvenance, Entities, type Provenance } from './provenance/index.js';
 import type { Claim } from './model/schema.js';
 import { rules as allRules, type Rule } from './rules/index.js';
-import { compareDiagnostics, formatMessage, type Diagnostic, type LintResult, type Report, type SeveritySetting } from './diagnostic.js';
+import { compareDiagnostics, countSeverities, formatMessage, type Diagnostic, type LintResult, type RuleReport, type SeveritySetting } from './diagnostic.js';
 
 /** How to lint: the date, severities per rule, entity aliases, and which files to report on. */
 export interface LintOptions {
@@ -38,7 +38,7 @@ export function lint(dataset: Dataset, options: LintOptions): LintResult {
   for (const rule of options.rules ?? allRules) {
     const setting = options.severities?.[rule.id] ?? rule.meta.defaultSeverity;
     if (setting === 'off') continue;
-    const report = (r: Report): void => {
+    const report = (r: RuleReport): void => {
       if (options.only && !options.only.has(r.file)) return;
       const range = r.range ?? locate(r.file)?.(r.path, r.anchor) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
       const template = rule.meta.messages[r.messageId] ?? rule.meta.messages.default ?? r.messageId;
@@ -56,8 +56,7 @@ export function lint(dataset: Dataset, options: LintOptions): LintResult {
     fileList: reported.map((f) => f.file),
     claims: dataset.claims.length,
     sources: dataset.sources.length,
-    errorCount: diagnostics.filter((d) => d.severity === 'error').length,
-    warningCount: diagnostics.filter((d) => d.severity === 'warning').length,
+    ...countSeverities(diagnostics),
     diagnostics,
   };
 }

@@ -7,6 +7,7 @@ import { onInterrupt, tempPathFor, writeTemp } from '../util/atomic.js';
 import { displayPath, loadDataset, type Dataset, type FileRecord } from '../load/dataset.js';
 import { parseFile } from '../load/parse.js';
 import { lint } from '../lint.js';
+import { countSeverities } from '../diagnostic.js';
 import { stylish } from '../format/stylish.js';
 import { escapeControls } from '../format/escape.js';
 import { Entities } from '../provenance/index.js';
@@ -160,8 +161,7 @@ async function write(kind: Kind, record: Record<string, unknown>, ds: Dataset, s
     const shownResult = {
       ...result,
       diagnostics,
-      errorCount: diagnostics.filter((d) => d.severity === 'error').length,
-      warningCount: diagnostics.filter((d) => d.severity === 'warning').length,
+      ...countSeverities(diagnostics),
     };
     if (diagnostics.length > 0) io.stderr.write(stylish(shownResult, { color: wantsColor(io) }));
     if (shownResult.errorCount > 0) {

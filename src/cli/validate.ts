@@ -3,7 +3,7 @@ import { loadDataset } from '../load/dataset.js';
 import { lint } from '../lint.js';
 import { lintFormatters } from '../format/index.js';
 import type { LintResult } from '../diagnostic.js';
-import { compareDiagnostics } from '../diagnostic.js';
+import { compareDiagnostics, countSeverities } from '../diagnostic.js';
 import { Entities } from '../provenance/index.js';
 import { type Io, UsageError, wantsColor } from './io.js';
 import { resolveTargets } from './targets.js';
@@ -85,8 +85,7 @@ function merge(results: LintResult[]): LintResult {
     fileList: results.flatMap((r) => r.fileList ?? []).sort(),
     claims: results.reduce((n, r) => n + r.claims, 0),
     sources: results.reduce((n, r) => n + r.sources, 0),
-    errorCount: diagnostics.filter((d) => d.severity === 'error').length,
-    warningCount: diagnostics.filter((d) => d.severity === 'warning').length,
+    ...countSeverities(diagnostics),
     diagnostics,
   };
 }
@@ -115,8 +114,11 @@ export function validate(paths: string[], opts: ValidateOptions, settings: RunSe
   );
   settings.cache?.save();
   let result = merge(results);
+  // The exit code counts every finding; --quiet only filters what is printed (as in ESLint).
+  const { errorCount, warningCount } = result;
   if (opts.quiet) {
-    result = { ...result, warningCount: 0, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') };
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    result = { ...result, ...countSeverities(errors), diagnostics: errors };
   }
   if (opts.format === 'sarif' && result.diagnostics.length > SARIF_MAX_RESULTS) {
     io.stderr.write(`claims: ${result.diagnostics.length} results exceed GitHub code scanning's limit of ${SARIF_MAX_RESULTS} per run: the SARIF file keeps the first ${SARIF_MAX_RESULTS}, errors first\n`);
@@ -124,9 +126,9 @@ export function validate(paths: string[], opts: ValidateOptions, settings: RunSe
   if (pathFor && REBASED_FORMATS.has(opts.format)) result = rebase(result, pathFor);
   const run = { startedAt, seconds: (performance.now() - started) / 1000 };
   io.stdout.write(formatter(result, { color: wantsColor(io), run, artifactPath: REBASED_FORMATS.has(opts.format) ? undefined : pathFor }));
-  if (result.errorCount > 0) return 1;
-  if (maxWarnings >= 0 && result.warningCount > maxWarnings) {
-    io.stderr.write(`claims: too many warnings (${result.warningCount}, maximum ${maxWarnings})\n`);
+  if (errorCount > 0) return 1;
+  if (maxWarnings >= 0 && warningCount > maxWarnings) {
+    io.stderr.write(`claims: too many warnings (${warningCount}, maximum ${maxWarnings})\n`);
     return 1;
   }
   return 0;

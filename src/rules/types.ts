@@ -2,7 +2,7 @@
 import type { Dataset } from '../load/dataset.js';
 import type { Entities, Index, Provenance } from '../provenance/index.js';
 import type { Claim } from '../model/schema.js';
-import type { Report, Severity } from '../diagnostic.js';
+import type { RuleReport, Severity } from '../diagnostic.js';
 
 /** What a rule sees. */
 export interface RuleContext {
@@ -13,7 +13,7 @@ export interface RuleContext {
   today: string;
   /** Provenance of a claim, computed once per run. */
   provenance(claim: Claim): Provenance;
-  report(report: Report): void;
+  report(report: RuleReport): void;
 }
 
 /** A lint rule: a stable id, metadata, and a check. */
