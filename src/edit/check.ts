@@ -1,0 +1,70 @@
+/**
+ * What a change does to the dataset's health: the dataset as it would be after the change is linted like
+ * `claims validate` would lint it, and any error it does not have today is a reason to refuse the change.
+ */
+import { basename, dirname, extname, relative, sep } from 'node:path';
+import type { Dataset, FileRecord } from '../load/dataset.js';
+import { displayPath } from '../load/dataset.js';
+import { parseFile } from '../load/parse.js';
+import { lint, type LintOptions } from '../lint.js';
+import type { Diagnostic, LintResult } from '../diagnostic.js';
+import type { FileChange } from './changeset.js';
+
+/** The dataset with `changes` applied in memory: changed files re-parsed from their new text, deleted ones dropped. */
+export function datasetAfter(ds: Dataset, changes: readonly FileChange[], cwd: string): Dataset {
+  const changed = new Map(changes.map((c) => [c.abs, c]));
+  const after: Dataset = { root: ds.root, files: [], claims: [], sources: [], ids: new Map() };
+  const keep = (record: FileRecord): void => {
+    after.files.push(record);
+    if (record.id !== undefined) after.ids.set(record.id, [...(after.ids.get(record.id) ?? []), record]);
+  };
+  const byFile = new Map<string, FileRecord>();
+  for (const f of ds.files) byFile.set(f.file, f);
+  for (const f of ds.files) if (!changed.has(f.abs)) keep(f);
+  for (const c of ds.claims) if (!changed.has(byFile.get(c.file)?.abs ?? '')) after.claims.push(c);
+  for (const s of ds.sources) if (!changed.has(byFile.get(s.file)?.abs ?? '')) after.sources.push(s);
+  for (const c of changes) {
+    if (c.after === null || !/\.ya?ml$/.test(c.abs)) continue;
+    const file = displayPath(c.abs, cwd);
+    const underSources = relative(ds.root, dirname(c.abs)).split(sep)[0] === 'sources';
+    const parsed = parseFile(c.after, { underSources });
+    const id = typeof parsed.raw?.id === 'string' ? parsed.raw.id : undefined;
+    const record: FileRecord = {
+      file, abs: c.abs, stem: basename(c.abs, extname(c.abs)), type: parsed.declaredType, id,
+      valid: parsed.parsed !== undefined, problems: parsed.problems,
+    };
+    keep(record);
+    if (parsed.parsed?.type === 'claim') after.claims.push({ file, data: parsed.parsed.data });
+    else if (parsed.parsed?.type === 'source') after.sources.push({ file, data: parsed.parsed.data });
+  }
+  return after;
+}
+
+/** A diagnostic's identity across the change: rule, message and file, not its position (lines move when text changes). */
+const keyOf = (d: Diagnostic): string => `${d.rule}\u0000${d.messageId}\u0000${d.file}\u0000${d.message}`;
+
+/** The errors the change would add, and the lint result after it. */
+export interface ChangeCheck {
+  added: Diagnostic[];
+  after: LintResult;
+}
+
+/**
+ * Lints the dataset before and after the change (the "after" located against the new texts), and returns the errors
+ * that only the "after" has. Warnings never block a change; they are the editor's call.
+ */
+export function checkChange(ds: Dataset, changes: readonly FileChange[], cwd: string, options: LintOptions): ChangeCheck {
+  const before = lint(ds, options);
+  const afterDs = datasetAfter(ds, changes, cwd);
+  const after = lint(afterDs, options);
+  const had = new Map<string, number>();
+  for (const d of before.diagnostics) if (d.severity === 'error') had.set(keyOf(d), (had.get(keyOf(d)) ?? 0) + 1);
+  const added: Diagnostic[] = [];
+  for (const d of after.diagnostics) {
+    if (d.severity !== 'error') continue;
+    const n = had.get(keyOf(d)) ?? 0;
+    if (n > 0) had.set(keyOf(d), n - 1);
+    else added.push(d);
+  }
+  return { added, after };
+}
