@@ -1,0 +1,68 @@
+/** `claims cite`: one more evidence item on a claim already logged — "this new article repeats figure X, from origin Y". */
+import { isMap, isSeq, type Document } from 'yaml';
+import { UsageError } from '../cli/io.js';
+import { EVIDENCE_KEYS } from '../authoring/fmt.js';
+import { normaliseText } from '../load/snapshot.js';
+import type { Evidence } from '../model/schema.js';
+import { datasetAfter } from './check.js';
+import { requireClaim, requireSource, supportChange, viewOf } from './lookup.js';
+import type { EditContext, EditOutcome } from './run.js';
+import { editText } from './yaml.js';
+
+/** One evidence item as flags give it. */
+export interface EvidenceInput {
+  source: string;
+  quote?: string;
+  via?: string[];
+  origin?: string;
+  locator?: string;
+}
+
+/** The item as it is written: fields in canonical order, a numeric locator as a number. */
+export function evidenceRecord(item: EvidenceInput): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of EVIDENCE_KEYS) {
+    const v = (item as unknown as Record<string, unknown>)[key];
+    if (v === undefined || (Array.isArray(v) && v.length === 0)) continue;
+    out[key] = key === 'locator' && typeof v === 'string' && /^[1-9]\d{0,8}$/.test(v) ? Number(v) : v;
+  }
+  return out;
+}
+
+const sameQuote = (a: string | undefined, b: string | undefined): boolean =>
+  a !== undefined && b !== undefined && normaliseText(a).toLowerCase() === normaliseText(b).toLowerCase();
+
+/** Checks that every id an item names is a source; a usage error names the nearest ids. */
+export function checkEvidenceIds(ctx: EditContext, item: EvidenceInput): void {
+  requireSource(ctx.ds, item.source, 'source');
+  if (item.origin !== undefined) requireSource(ctx.ds, item.origin, 'origin');
+  for (const v of item.via ?? []) requireSource(ctx.ds, v, 'via');
+}
+
+/** Appends `item` to the evidence list of a claim document. */
+export function appendEvidence(doc: Document, item: EvidenceInput): void {
+  const evidence = doc.get('evidence', true);
+  const node = doc.createNode(evidenceRecord(item));
+  if (isSeq(evidence)) evidence.items.push(node);
+  else doc.set('evidence', doc.createNode([evidenceRecord(item)]));
+}
+
+/** Builds the change: the claim file with one more evidence item. */
+export function buildCite(ctx: EditContext, claimId: string, item: EvidenceInput): EditOutcome {
+  const claim = requireClaim(ctx.ds, claimId);
+  checkEvidenceIds(ctx, item);
+  const repeat = claim.data.evidence.findIndex((e: Evidence) =>
+    e.source === item.source && (sameQuote(e.quote, item.quote) || (item.quote === undefined && e.quote === undefined && (e.origin ?? e.source) === (item.origin ?? item.source))));
+  if (repeat >= 0) throw new UsageError(`${claim.file}: evidence[${repeat}] already cites ${item.source}${item.quote ? ' with this quote' : ''}: nothing to add`);
+  const shown = ctx.shown(claim.abs);
+  const text = ctx.changes.current(claim.abs)!;
+  ctx.changes.write(claim.abs, editText(text, shown, (doc) => {
+    if (!isMap(doc.contents)) throw new UsageError(`${shown} is not a claim file`);
+    appendEvidence(doc, item);
+  }));
+  const { aliases } = ctx.settings.config;
+  const before = viewOf(ctx.ds, claimId, aliases, ctx.settings.today);
+  const after = viewOf(datasetAfter(ctx.ds, ctx.changes.list(), ctx.cwd), claimId, aliases, ctx.settings.today);
+  const index = claim.data.evidence.length;
+  return { summary: [`${shown}: evidence[${index}] added (${item.source}${item.origin ? `, origin ${item.origin}` : ''})`, supportChange(before, after)].filter((l) => l !== '') };
+}
