@@ -3,7 +3,9 @@
  * written beside its target first, then each is moved into place; if any step fails, every file already changed is put
  * back as it was, so a failed or interrupted multi-file change never leaves the dataset half-edited.
  */
-import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, rmdirSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, renameSync, rmSync, rmdirSync, statSync } from 'node:fs';
+import { UsageError } from '../cli/io.js';
+import { MAX_BYTES, safeReadFile } from '../util/safe-read.js';
 import { dirname, relative, sep } from 'node:path';
 import { onInterrupt, tempPathFor, writeTemp } from '../util/atomic.js';
 
@@ -14,6 +16,14 @@ export interface FileChange {
   after: string | null;
 }
 
+/** A file's text as it is on disk, read only if it is a regular file within the size cap; null when it does not exist. */
+function readText(abs: string): string | null {
+  const r = safeReadFile(abs, { maxBytes: MAX_BYTES.snapshot });
+  if (r.ok) return r.buf.toString('utf8');
+  if (r.kind === 'missing') return null;
+  throw new UsageError(`${abs} ${r.reason}: refusing to edit it`);
+}
+
 /** The edits one command makes, keyed by absolute path, in the order they were first made. */
 export class ChangeSet {
   private readonly changes = new Map<string, FileChange>();
@@ -22,21 +32,21 @@ export class ChangeSet {
   current(abs: string): string | null {
     const c = this.changes.get(abs);
     if (c) return c.after;
-    return existsSync(abs) ? readFileSync(abs, 'utf8') : null;
+    return readText(abs);
   }
 
   /** Sets a file's new text (creating it when absent). */
   write(abs: string, text: string): void {
     const c = this.changes.get(abs);
     if (c) c.after = text;
-    else this.changes.set(abs, { abs, before: existsSync(abs) ? readFileSync(abs, 'utf8') : null, after: text });
+    else this.changes.set(abs, { abs, before: readText(abs), after: text });
   }
 
   /** Deletes a file. */
   remove(abs: string): void {
     const c = this.changes.get(abs);
     if (c) c.after = null;
-    else this.changes.set(abs, { abs, before: readFileSync(abs, 'utf8'), after: null });
+    else this.changes.set(abs, { abs, before: readText(abs), after: null });
   }
 
   /** Moves a file, with its new text. */

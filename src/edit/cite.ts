@@ -15,7 +15,7 @@ export interface EvidenceInput {
   quote?: string;
   via?: string[];
   origin?: string;
-  locator?: string;
+  locator?: string | number;
 }
 
 /** The item as it is written: fields in canonical order, a numeric locator as a number. */
@@ -43,6 +43,9 @@ export function checkEvidenceIds(ctx: EditContext, item: EvidenceInput): void {
 export function appendEvidence(doc: Document, item: EvidenceInput): void {
   const evidence = doc.get('evidence', true);
   const node = doc.createNode(evidenceRecord(item));
+  // Relays are written on one line, `via: [a, b]`, as everywhere in the dataset.
+  const via = node.get('via', true);
+  if (isSeq(via)) via.flow = true;
   if (isSeq(evidence)) evidence.items.push(node);
   else doc.set('evidence', doc.createNode([evidenceRecord(item)]));
 }

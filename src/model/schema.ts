@@ -98,6 +98,8 @@ export const ClaimSchema = z
     outcome: z.enum(OUTCOMES).optional(),
     resolved_by: slug.optional().meta({ description: 'Id of the claim that resolves this forecast' }),
     status: z.enum(STATUSES),
+    status_reason: text.optional().meta({ description: 'Why the claim was retracted or disputed (written by `claims retract` and `claims dispute`)' }),
+    status_date: isoDate.optional().meta({ description: 'When the status was last set to retracted or disputed' }),
     supersedes: slug.optional().meta({ description: 'Id of the claim this one replaces' }),
     tags: z.array(text).optional(),
     metric_note: text.optional().meta({ description: 'How the source defines the metric (ARR, run-rate, revenue, bookings); arr and revenue claims only' }),
@@ -150,6 +152,11 @@ export const SourceSchema = z
     snapshot: datasetPath.optional().meta({ description: 'Local copy of the source text, relative to the dataset root (e.g. snapshots/<id>.txt)' }),
   })
   .meta({ title: 'Source', description: 'A source that evidence is read in or traces to' });
+
+/** The fields of each kind of record, in the schemas' (canonical) order: the one definition the loader, `fmt` and `new` use. */
+export const CLAIM_KEYS: readonly string[] = Object.keys(ClaimSchema.shape);
+export const SOURCE_KEYS: readonly string[] = Object.keys(SourceSchema.shape);
+export const EVIDENCE_KEYS: readonly string[] = Object.keys(EvidenceSchema.shape);
 
 export type Claim = z.infer<typeof ClaimSchema>;
 export type Source = z.infer<typeof SourceSchema>;
