@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { parsePartialDate } from './model/date.js';
 import { parseFile, formatPath, describe } from './load/parse.js';
+import { problemMessage } from './rules/message.js';
 import { makeLocate } from './load/locate.js';
 import { LineCounter, parseDocument } from 'yaml';
 import { ruleById } from './rules/index.js';
@@ -122,8 +123,8 @@ export function loadConfig(cwd: string, file?: string): Config {
     const r = locate(p, anchor);
     throw new ConfigError(`invalid config ${shown}:${r.line}:${r.column}: ${message}`);
   };
-  const syntax = parseFile(text).problems.find((x) => x.kind === 'syntax' && x.messageId !== 'not-a-mapping' && x.messageId !== 'empty-file');
-  if (syntax) throw new ConfigError(`invalid config ${shown}:${syntax.range.line}:${syntax.range.column}: ${syntax.message}`);
+  const syntax = parseFile(text).problems.find((x) => x.kind === 'syntax' && x.messageId !== 'notAMapping' && x.messageId !== 'emptyFile');
+  if (syntax) throw new ConfigError(`invalid config ${shown}:${syntax.range.line}:${syntax.range.column}: ${problemMessage(syntax)}`);
   const raw = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as unknown;
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {

@@ -67,11 +67,12 @@ export function truncate(text: string, max: number): string {
 
 /**
  * Fills a message template from a rule's data, so that every message has a bounded size: each placeholder's text is cut
- * to `MAX_PLACEHOLDER_LENGTH` (a long quote or chain does not crowd out the advice that follows it), and the whole to `MAX_MESSAGE_LENGTH`.
+ * to `placeholderLength` (default `MAX_PLACEHOLDER_LENGTH`: a long quote or chain does not crowd out the advice that follows it),
+ * and the whole to `MAX_MESSAGE_LENGTH`.
  */
-export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
-  // A template that is one placeholder (a loader's ready-made message) is bounded by the message limit alone.
-  const cap = /^\{\{\s*\w+\s*\}\}$/.test(template) ? MAX_MESSAGE_LENGTH : MAX_PLACEHOLDER_LENGTH;
+export function formatMessage(template: string, data: Record<string, string | number> = {}, placeholderLength?: number): string {
+  // A template that is one placeholder (a ready-made sentence) is bounded by the message limit alone.
+  const cap = placeholderLength ?? (/^\{\{\s*\w+\s*\}\}$/.test(template) ? MAX_MESSAGE_LENGTH : MAX_PLACEHOLDER_LENGTH);
   const filled = template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => (k in data ? truncate(String(data[k]), cap) : `{{${k}}}`));
   return truncate(filled, MAX_MESSAGE_LENGTH);
 }

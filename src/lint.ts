@@ -1,12 +1,13 @@
 /** Runs the rules over a loaded dataset and turns their reports into located diagnostics. No printing, no exit codes. */
 import type { Dataset } from './load/dataset.js';
 import { locatorFor } from './load/dataset.js';
-import type { Locate } from './load/locate.js';
-import { formatPath } from './load/parse.js';
+import { formatPath, type Locate } from './load/locate.js';
+import { SnapshotReader } from './load/snapshot.js';
 import { buildIndex, claimProvenance, Entities, type Provenance } from './provenance/index.js';
 import type { Claim } from './model/schema.js';
 import { rules as allRules, type Rule } from './rules/index.js';
-import { compareDiagnostics, countSeverities, formatMessage, type Diagnostic, type LintResult, type RuleReport, type SeveritySetting } from './diagnostic.js';
+import { assertMessageId, ruleMessage } from './rules/message.js';
+import { compareDiagnostics, countSeverities, type Diagnostic, type LintResult, type RuleReport, type SeveritySetting } from './diagnostic.js';
 
 /** How to lint: the date, severities per rule, entity aliases, and which files to report on. */
 export interface LintOptions {
@@ -15,6 +16,7 @@ export interface LintOptions {
   entities?: Entities;
   /** Report only diagnostics in these display paths (the whole dataset is still loaded and checked). */
   only?: ReadonlySet<string>;
+  /** The rules to run (default: every registered rule). */
   rules?: readonly Rule[];
 }
 
@@ -24,6 +26,8 @@ export function lint(dataset: Dataset, options: LintOptions): LintResult {
   const entities = options.entities ?? new Entities();
   // Not cached: two rules ask, and keeping every claim's provenance costs more memory than recomputing it does time.
   const provenance = (c: Claim): Provenance => claimProvenance(c, index, entities);
+  const snapshots = new SnapshotReader(dataset.root);
+  const snapshot = (path: string) => snapshots.load(path);
   const absByFile = new Map(dataset.files.map((f) => [f.file, f.abs]));
   const locators = new Map<string, Locate | undefined>();
   const locate = (file: string): Locate | undefined => {
@@ -39,15 +43,14 @@ export function lint(dataset: Dataset, options: LintOptions): LintResult {
     const setting = options.severities?.[rule.id] ?? rule.meta.defaultSeverity;
     if (setting === 'off') continue;
     const report = (r: RuleReport): void => {
+      // Checked before the file filter, so that a wrong id fails every run, not only runs that show the finding.
+      assertMessageId(rule, r.messageId);
       if (options.only && !options.only.has(r.file)) return;
       const range = r.range ?? locate(r.file)?.(r.path, r.anchor) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
-      const template = rule.meta.messages[r.messageId] ?? rule.meta.messages.default ?? r.messageId;
-      diagnostics.push({
-        file: r.file, ...range, severity: setting, rule: rule.id, messageId: r.messageId,
-        message: formatMessage(template, r.data), path: formatPath(r.path),
-      });
+      const message = ruleMessage(rule, r.messageId, r.data);
+      diagnostics.push({ file: r.file, ...range, severity: setting, rule: rule.id, messageId: r.messageId, message, path: formatPath(r.path) });
     };
-    rule.check({ dataset, index, entities, today: options.today, provenance, report });
+    rule.check({ dataset, index, entities, today: options.today, provenance, snapshot, report });
   }
   diagnostics.sort(compareDiagnostics);
   const reported = options.only ? dataset.files.filter((f) => options.only!.has(f.file)) : dataset.files;

@@ -65,7 +65,7 @@ describe('duplicate keys', () => {
     const lines = Array.from({ length: 60_000 }, (_, i) => `k${i}: v`);
     lines.push('k7: again', 'k59999: again');
     const result = parseFile(`type: claim\n${lines.join('\n')}\n`);
-    const dups = result.problems.filter((p) => p.messageId === 'duplicate-key');
+    const dups = result.problems.filter((p) => p.messageId === 'duplicateKey');
     expect(dups.map((p) => p.range.line)).toEqual([60_002, 60_003]);
   });
 });

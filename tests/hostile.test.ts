@@ -65,14 +65,14 @@ describe('hostile input beside valid files', () => {
 
   it('names the problem for each kind of breakage', () => {
     const ids = (f: string) => byFile(f).map((d) => `${d.rule}:${d.messageId}`);
-    expect(ids('alias-bomb.yaml')).toEqual(['yaml-syntax:alias-bomb']);
-    expect(ids('binary.yaml')).toEqual(['yaml-syntax:invalid-utf8']);
-    expect(ids('bad-utf8.yaml')).toEqual(['yaml-syntax:invalid-utf8']);
-    expect(ids('empty.yaml')).toEqual(['yaml-syntax:empty-file']);
-    expect(ids('two-docs.yaml')).toEqual(['yaml-syntax:multiple-documents']);
-    expect(ids('dup-keys.yaml')).toEqual(['yaml-syntax:duplicate-key']);
-    expect(ids('tag.yaml')).toEqual(['yaml-syntax:unknown-tag']);
-    expect(ids('proto.yaml')).toEqual(['schema:unknown-field', 'schema:unknown-field']);
+    expect(ids('alias-bomb.yaml')).toEqual(['yaml-syntax:aliasBomb']);
+    expect(ids('binary.yaml')).toEqual(['yaml-syntax:invalidUtf8']);
+    expect(ids('bad-utf8.yaml')).toEqual(['yaml-syntax:invalidUtf8']);
+    expect(ids('empty.yaml')).toEqual(['yaml-syntax:emptyFile']);
+    expect(ids('two-docs.yaml')).toEqual(['yaml-syntax:multipleDocuments']);
+    expect(ids('dup-keys.yaml')).toEqual(['yaml-syntax:duplicateKey']);
+    expect(ids('tag.yaml')).toEqual(['yaml-syntax:unknownTag']);
+    expect(ids('proto.yaml')).toEqual(['schema:unknownField', 'schema:unknownField']);
     expect(byFile('tabs.yaml')[0]!.rule).toBe('yaml-syntax');
   });
 

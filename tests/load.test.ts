@@ -42,7 +42,7 @@ describe('parseFile positions', () => {
   ])('reports the right line and column with %s', (_, input) => {
     const r = parseFile(input);
     expect(r.problems).toHaveLength(1);
-    expect(r.problems[0]).toMatchObject({ kind: 'schema', messageId: 'invalid-value', range: { line: 5, column: 7 } });
+    expect(r.problems[0]).toMatchObject({ kind: 'schema', messageId: 'invalidValue', range: { line: 5, column: 7 } });
   });
 
   it('accepts a valid file with BOM and CRLF', () => {
@@ -53,7 +53,7 @@ describe('parseFile positions', () => {
 
   it('never pollutes prototypes and reports __proto__ as an unknown field', () => {
     const r = parseFile(source('x', '__proto__: {polluted: true}\nconstructor: {prototype: {polluted: true}}\n'));
-    expect(r.problems.map((p) => p.messageId)).toEqual(['unknown-field', 'unknown-field']);
+    expect(r.problems.map((p) => p.messageId)).toEqual(['unknownField', 'unknownField']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
@@ -66,7 +66,7 @@ describe('loadDataset', () => {
     const ds = loadDataset(root, root);
     expect(ds.sources.map((s) => s.data.id)).toEqual(['good']);
     const bad = ds.files.find((f) => f.file === 'bad/bytes.yaml')!;
-    expect(bad.problems[0]).toMatchObject({ kind: 'syntax', messageId: 'invalid-utf8' });
+    expect(bad.problems[0]).toMatchObject({ kind: 'syntax', messageId: 'invalidUtf8' });
     const result = lint(ds, { today: '2026-11-24' });
     expect(result.diagnostics.some((d) => d.file === 'bad/bytes.yaml' && d.rule === 'yaml-syntax')).toBe(true);
   });

@@ -122,7 +122,7 @@ describe.skipIf(!built)('claim files that are not regular files', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).not.toContain(SECRET);
     const diagnostics = JSON.parse(r.stdout).diagnostics as Array<{ file: string; rule: string; messageId: string }>;
-    expect(diagnostics.filter((d) => d.file === 'claims/acme/x.yaml').map((d) => `${d.rule}:${d.messageId}`)).toEqual(['yaml-syntax:not-a-file']);
+    expect(diagnostics.filter((d) => d.file === 'claims/acme/x.yaml').map((d) => `${d.rule}:${d.messageId}`)).toEqual(['yaml-syntax:notAFile']);
     expect(diagnostics.some((d) => d.file === 'claims/acme/c.yaml' && d.rule === 'unknown-reference')).toBe(true);
   });
 
@@ -132,7 +132,7 @@ describe.skipIf(!built)('claim files that are not regular files', () => {
     const r = claims(['validate', '--format', 'json'], root);
     expect(r.code).toBe(1);
     const d = JSON.parse(r.stdout).diagnostics.filter((x: { file: string }) => x.file === 'claims/sources/kmsg.yaml');
-    expect(d.map((x: { messageId: string }) => x.messageId)).toEqual([expect.stringMatching(/^(not-a-file|unreadable)$/)]);
+    expect(d.map((x: { messageId: string }) => x.messageId)).toEqual([expect.stringMatching(/^(notAFile|unreadable)$/)]);
   });
 
   it(`a file over ${MAX_BYTES.dataFile / 2 ** 20} MiB gets a diagnostic without being read`, () => {
@@ -143,7 +143,7 @@ describe.skipIf(!built)('claim files that are not regular files', () => {
     const r = claims(['validate', '--format', 'json'], root);
     expect(r.code).toBe(1);
     const d = JSON.parse(r.stdout).diagnostics.filter((x: { file: string }) => x.file === 'claims/sources/big.yaml');
-    expect(d).toEqual([expect.objectContaining({ rule: 'yaml-syntax', messageId: 'too-large', line: 1, column: 1 })]);
+    expect(d).toEqual([expect.objectContaining({ rule: 'yaml-syntax', messageId: 'tooLarge', line: 1, column: 1 })]);
   });
 });
 

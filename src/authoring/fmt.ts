@@ -2,13 +2,11 @@
 import { lineBreaksToLf } from '../util/safe-read.js';
 import { isDeepStrictEqual } from 'node:util';
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit, Scalar, type CollectionTag, type Document, type Node, type Pair, type ScalarTag, type ToStringOptions, type YAMLMap } from 'yaml';
-import { ClaimSchema, EvidenceSchema, SourceSchema } from '../model/schema.js';
+import { CLAIM_KEYS, EVIDENCE_KEYS, SOURCE_KEYS } from '../model/schema.js';
 import { MAX_ALIAS_COUNT } from '../load/parse.js';
 
 /** Canonical key orders: the order of the fields in the zod schemas. */
-export const CLAIM_KEYS: readonly string[] = Object.keys(ClaimSchema.shape);
-export const SOURCE_KEYS: readonly string[] = Object.keys(SourceSchema.shape);
-export const EVIDENCE_KEYS: readonly string[] = Object.keys(EvidenceSchema.shape);
+export { CLAIM_KEYS, EVIDENCE_KEYS, SOURCE_KEYS };
 
 /** Top-level fields whose strings are always double-quoted: dates (so `2026` is never read as a number) and value shorthands. */
 const ALWAYS_QUOTED: Record<'claim' | 'source', ReadonlySet<string>> = {

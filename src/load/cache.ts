@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { writeAtomically } from '../util/atomic.js';
 import { MAX_BYTES, safeReadFile } from '../util/safe-read.js';
+import { isProblemId } from './problems.js';
 
 /** What loading one file produced, minus paths (which the loader recomputes). */
 export interface CachedFile {
@@ -26,8 +27,9 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isCount = (v: unknown): boolean => Number.isInteger(v) && (v as number) >= 1;
 
 function isProblem(p: unknown): boolean {
-  if (!isObject(p) || (p.kind !== 'syntax' && p.kind !== 'schema')) return false;
-  if (typeof p.messageId !== 'string' || typeof p.message !== 'string' || !Array.isArray(p.path)) return false;
+  // An id this version does not report would stop the run (a rule's unknown message id is a bug): such an entry is a miss.
+  if (!isObject(p) || !isProblemId(p.kind, p.messageId) || !Array.isArray(p.path)) return false;
+  if (!isObject(p.data) || !Object.values(p.data).every((v) => typeof v === 'string' || typeof v === 'number')) return false;
   if (!p.path.every((s) => typeof s === 'string' || typeof s === 'number')) return false;
   const r = p.range;
   return isObject(r) && isCount(r.line) && isCount(r.column) && isCount(r.endLine) && isCount(r.endColumn);

@@ -2,7 +2,8 @@
 import { basename, dirname, relative, resolve, sep, extname } from 'node:path';
 import type { Claim, Source } from '../model/schema.js';
 import { discover } from './discover.js';
-import { parseFile, type FileProblem } from './parse.js';
+import { parseFile } from './parse.js';
+import { fileProblem, type FileProblem, type ProblemData, type SyntaxProblemId } from './problems.js';
 import { contentHash, type LoadCache } from './cache.js';
 import type { Locate } from './locate.js';
 import { lineBreaksToLf, MAX_BYTES, safeReadFile } from '../util/safe-read.js';
@@ -56,15 +57,12 @@ export function displayPath(abs: string, cwd: string): string {
 function loadFile(abs: string, root: string, cwd: string, cache?: LoadCache): { record: FileRecord; parsed?: ClaimRecord | SourceRecord; locate?: Locate } {
   const file = displayPath(abs, cwd);
   const stem = basename(abs, extname(abs));
-  const fail = (messageId: string, message: string) => {
-    const problem: FileProblem = { kind: 'syntax', messageId, message, path: [], range: { line: 1, column: 1, endLine: 1, endColumn: 1 } };
-    return { record: { file, abs, stem, valid: false, problems: [problem] } };
-  };
+  const fail = (messageId: SyntaxProblemId, data: ProblemData = {}) => ({ record: { file, abs, stem, valid: false, problems: [fileProblem(messageId, data)] } });
   const read = safeReadFile(abs, { maxBytes: MAX_BYTES.dataFile });
   if (!read.ok) {
-    if (read.kind === 'not-regular') return fail('not-a-file', `The path ${read.reason}; it was not read. Claim and source files must be regular files.`);
-    if (read.kind === 'too-large') return fail('too-large', `The file ${read.reason}, the most a claim or source file may hold; it was not read.`);
-    return fail('unreadable', `Cannot read the file (${read.code ?? read.reason}): check that it exists and is readable.`);
+    if (read.kind === 'not-regular') return fail('notAFile', { reason: read.reason });
+    if (read.kind === 'too-large') return fail('tooLarge', { reason: read.reason });
+    return fail('unreadable', { reason: read.code ?? read.reason });
   }
   const buf = read.buf;
   const hash = cache ? contentHash(buf) : '';
@@ -77,7 +75,7 @@ function loadFile(abs: string, root: string, cwd: string, cache?: LoadCache): { 
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch {
-    return fail('invalid-utf8', 'The file is not valid UTF-8 text (is it binary?): save it as UTF-8.');
+    return fail('invalidUtf8');
   }
   const underSources = relative(root, dirname(abs)).split(sep)[0] === 'sources';
   const result = parseFile(lineBreaksToLf(text), { underSources });
@@ -93,9 +91,9 @@ export function loadDataset(root: string, cwd: string = process.cwd(), options: 
   const found = discover(absRoot, { shallow: options.shallow });
   const ds: Dataset = { root: absRoot, files: [], claims: [], sources: [], ids: new Map() };
   for (const u of found.unreadable) {
-    const problem: FileProblem = u.notRegular
-      ? { kind: 'syntax', messageId: 'not-a-file', message: 'The path is a FIFO, device or socket, not a regular file; it was not read. Claim and source files must be regular files.', path: [], range: { line: 1, column: 1, endLine: 1, endColumn: 1 } }
-      : { kind: 'syntax', messageId: 'unreadable', message: `Cannot read this path (${u.reason}); it was skipped.`, path: [], range: { line: 1, column: 1, endLine: 1, endColumn: 1 } };
+    const problem = u.notRegular
+      ? fileProblem('notAFile', { reason: 'is a FIFO, device or socket, not a regular file' })
+      : fileProblem('unreadablePath', { reason: u.reason });
     ds.files.push({ file: displayPath(u.path, cwd), abs: u.path, stem: basename(u.path), valid: false, problems: [problem] });
   }
   for (const abs of found.files) {

@@ -13,6 +13,13 @@ export type PathSegment = string | number;
 /** Where on a path's node to point: its value (default) or the key that names it. */
 export type Anchor = 'value' | 'key';
 
+/** Formats a document path the way diagnostics show it: `evidence[1].origin`. */
+export function formatPath(path: readonly PathSegment[]): string {
+  let out = '';
+  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out === '' ? seg : `.${seg}`;
+  return out;
+}
+
 /** A function from document path to range. */
 export type Locate = (path: readonly PathSegment[], anchor?: Anchor) => Range;
 

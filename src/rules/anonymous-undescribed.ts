@@ -1,7 +1,7 @@
-import type { Rule } from './types.js';
+import { defineRule } from './types.js';
 
 /** As the AP and Reuters require: an anonymous source must say what it is in a position to know. */
-export const anonymousUndescribed: Rule = {
+export const anonymousUndescribed = defineRule({
   id: 'anonymous-undescribed',
   meta: {
     description: 'A `kind: anonymous` source does not say what it is in a position to know (`position`)',
@@ -17,4 +17,4 @@ export const anonymousUndescribed: Rule = {
       }
     }
   },
-};
+});

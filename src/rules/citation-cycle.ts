@@ -1,4 +1,4 @@
-import type { Rule } from './types.js';
+import { defineRule } from './types.js';
 
 /** Finds the strongly connected parts of the `cites` graph (Tarjan), iteratively so deep chains cannot overflow the stack. */
 function citationCycles(edges: Map<string, string[]>): string[][] {
@@ -63,7 +63,7 @@ export function chainText(ids: readonly string[]): string {
 }
 
 /** Relays must lead somewhere: `cites` between sources, and each evidence chain origin → via → source, must not loop. */
-export const citationCycle: Rule = {
+export const citationCycle = defineRule({
   id: 'citation-cycle',
   meta: {
     description: '`cites`/`via` form a cycle',
@@ -107,4 +107,4 @@ export const citationCycle: Rule = {
       });
     }
   },
-};
+});

@@ -1,10 +1,10 @@
 import { isBefore, parsePartialDate, type PartialDate } from '../model/date.js';
-import type { Rule } from './types.js';
+import { defineRule } from './types.js';
 
 const after = (d: PartialDate, today: string): boolean => d.start > today;
 
 /** Dates must be possible: nothing retrieved before it was published, nothing published in the future, no forecast due before it was made. */
-export const dateOrder: Rule = {
+export const dateOrder = defineRule({
   id: 'date-order',
   meta: {
     description: '`retrieved` before `published`; `due` before `as_of`; `published`/`retrieved` after today',
@@ -34,4 +34,4 @@ export const dateOrder: Rule = {
       }
     }
   },
-};
+});

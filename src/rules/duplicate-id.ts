@@ -1,7 +1,7 @@
-import type { Rule } from './types.js';
+import { defineRule } from './types.js';
 
 /** Ids are unique across claims and sources; each file that shares one is reported, naming the others. */
-export const duplicateId: Rule = {
+export const duplicateId = defineRule({
   id: 'duplicate-id',
   meta: {
     description: 'Two files declare one id (both reported, each naming the other)',
@@ -17,4 +17,4 @@ export const duplicateId: Rule = {
       }
     }
   },
-};
+});

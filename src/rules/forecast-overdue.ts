@@ -1,9 +1,9 @@
 import { isOverdue } from '../provenance/index.js';
 import { parsePartialDate } from '../model/date.js';
-import type { Rule } from './types.js';
+import { defineRule } from './types.js';
 
 /** A forecast past its due date without an outcome is a loose end a fact-checker should close. */
-export const forecastOverdue: Rule = {
+export const forecastOverdue = defineRule({
   id: 'forecast-overdue',
   meta: {
     description: "A forecast's `due` is past and it has no `outcome`",
@@ -19,4 +19,4 @@ export const forecastOverdue: Rule = {
       }
     }
   },
-};
+});

@@ -1,7 +1,7 @@
-import type { Rule } from './types.js';
+import { defineRule } from './types.js';
 
 /** The file stem must equal `id`, so a reader can find a claim by its id. */
-export const idMismatch: Rule = {
+export const idMismatch = defineRule({
   id: 'id-mismatch',
   meta: {
     description: '`id` differs from the file stem',
@@ -15,4 +15,4 @@ export const idMismatch: Rule = {
       }
     }
   },
-};
+});

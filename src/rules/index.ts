@@ -1,5 +1,4 @@
 /** The static registry of rules, in the order their ids appear in the docs. */
-import type { Rule } from './types.js';
 import { yamlSyntax } from './yaml-syntax.js';
 import { schema } from './schema.js';
 import { idMismatch } from './id-mismatch.js';
@@ -18,13 +17,21 @@ import { orphanSource } from './orphan-source.js';
 import { anonymousUndescribed } from './anonymous-undescribed.js';
 import { quoteNotFound } from './quote-not-found.js';
 
-export type { Rule, RuleContext } from './types.js';
+import type { Rule } from './types.js';
 
-export const rules: readonly Rule[] = [
+export type { Rule, RuleContext } from './types.js';
+export { defineRule } from './types.js';
+
+export const rules = [
   yamlSyntax, schema, idMismatch, duplicateId, unknownReference, citationCycle, supersedesCycle, statusUnsupported,
   statusUnderstated, dateOrder, forecastOverdue, valueConflict, quoteMissing, orphanSource, anonymousUndescribed, quoteNotFound,
   lookalikeName,
-];
+] as const;
+
+/** Every rule's id, as a type: a misspelt id is a compile error where this type is asked for (the rule tester). */
+export type RuleId = (typeof rules)[number]['id'];
+/** The message ids of one rule. */
+export type MessageIdOf<Id extends RuleId> = Extract<(typeof rules)[number], { id: Id }> extends { meta: { messages: infer M } } ? keyof M & string : never;
 
 /** Rules by id. */
-export const ruleById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.id, r]));
+export const ruleById: ReadonlyMap<string, Rule> = new Map<string, Rule>(rules.map((r) => [r.id, r]));

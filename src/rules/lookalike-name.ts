@@ -1,6 +1,6 @@
 import type { PathSegment } from '../load/locate.js';
 import { deceptiveCharacters, nameSkeleton, normalizeName, ZERO_WIDTH } from '../provenance/entities.js';
-import type { Rule } from './types.js';
+import { defineRule, type RuleContext } from './types.js';
 
 /** One place a name is used: a claim's subject or party, a source's `speaks_for`. */
 interface NameUse {
@@ -19,7 +19,7 @@ function shown(name: string): string {
   return chars.length > MAX_SHOWN ? `${chars.slice(0, MAX_SHOWN).join('')}…` : visible;
 }
 
-function usesOf(ctx: Parameters<Rule['check']>[0]): NameUse[] {
+function usesOf(ctx: RuleContext): NameUse[] {
   const uses: NameUse[] = [];
   for (const { file, data } of ctx.dataset.claims) {
     uses.push({ file, path: ['subject'], name: data.subject });
@@ -35,7 +35,7 @@ function usesOf(ctx: Parameters<Rule['check']>[0]): NameUse[] {
  * Two spellings of what a reader takes for one name, told apart only by zero-width characters or by Cyrillic or
  * Greek letters that look Latin, count as two entities: a company's own word would read as independent.
  */
-export const lookalikeName: Rule = {
+export const lookalikeName = defineRule({
   id: 'lookalike-name',
   meta: {
     description: 'an entity name (`subject`, `parties`, `speaks_for`) differs from another only by zero-width or lookalike characters',
@@ -72,4 +72,4 @@ export const lookalikeName: Rule = {
       ctx.report({ file: u.file, path: u.path, messageId: 'lookalike', data: { field, name: shown(u.name), other: shown(other.name), chars } });
     });
   },
-};
+});

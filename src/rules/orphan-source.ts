@@ -1,7 +1,7 @@
-import type { Rule } from './types.js';
+import { defineRule } from './types.js';
 
 /** A source no claim reaches is dead weight, or a claim someone forgot to write. */
-export const orphanSource: Rule = {
+export const orphanSource = defineRule({
   id: 'orphan-source',
   meta: {
     description: 'No claim reaches a source through `source`, `via`, `origin` or `cites`',
@@ -31,4 +31,4 @@ export const orphanSource: Rule = {
       if (!reached.has(data.id)) ctx.report({ file, path: ['id'], messageId: 'orphan', data: { id: data.id } });
     }
   },
-};
+});

@@ -1,7 +1,7 @@
-import type { Rule } from './types.js';
+import { defineRule } from './types.js';
 
 /** Evidence without a quote cannot be checked against its source. */
-export const quoteMissing: Rule = {
+export const quoteMissing = defineRule({
   id: 'quote-missing',
   meta: {
     description: 'An evidence item has no quote',
@@ -17,4 +17,4 @@ export const quoteMissing: Rule = {
       });
     }
   },
-};
+});

@@ -1,9 +1,9 @@
-import { closestPassage, normaliseText, SnapshotReader } from '../load/snapshot.js';
-import type { Rule } from './types.js';
+import { closestPassage, normaliseText } from '../load/snapshot.js';
+import { defineRule } from './types.js';
 import { MAX_BYTES } from '../util/safe-read.js';
 
 /** A quote must still say what the source says: checked against the source's local snapshot, when it has one. */
-export const quoteNotFound: Rule = {
+export const quoteNotFound = defineRule({
   id: 'quote-not-found',
   meta: {
     description: "An evidence quote does not appear in the snapshot of its `source` (whitespace, typographic quotes and dashes normalised)",
@@ -15,14 +15,13 @@ export const quoteNotFound: Rule = {
     },
   },
   check(ctx) {
-    const reader = new SnapshotReader(ctx.dataset.root);
     const missingReported = new Set<string>();
     for (const { file, data } of ctx.dataset.claims) {
       data.evidence.forEach((ev, i) => {
         const source = ctx.index.sources.get(ev.source);
         const snapshot = source?.data.snapshot;
         if (!source || snapshot === undefined || ev.quote === undefined || ev.quote.trim() === '') return;
-        const got = reader.load(snapshot);
+        const got = ctx.snapshot(snapshot);
         const text = got.text;
         if (text === undefined) {
           if (!missingReported.has(source.file)) {
@@ -39,4 +38,4 @@ export const quoteNotFound: Rule = {
       });
     }
   },
-};
+});

@@ -1,9 +1,9 @@
 import { statusRank, SUPPORT_RANK } from '../provenance/index.js';
-import type { Rule } from './types.js';
+import { defineRule } from './types.js';
 import { supportReason } from './status.js';
 
 /** A status weaker than the evidence hides what is known: `rumored` while the company said it on record. */
-export const statusUnderstated: Rule = {
+export const statusUnderstated = defineRule({
   id: 'status-understated',
   meta: {
     description: 'The declared status is weaker than the evidence supports',
@@ -23,4 +23,4 @@ export const statusUnderstated: Rule = {
       }
     }
   },
-};
+});

@@ -1,9 +1,9 @@
 import { statusRank, SUPPORT_RANK } from '../provenance/index.js';
-import type { Rule } from './types.js';
+import { defineRule } from './types.js';
 import { supportReason } from './status.js';
 
 /** The declared status must not claim more than the evidence's origins support. */
-export const statusUnsupported: Rule = {
+export const statusUnsupported = defineRule({
   id: 'status-unsupported',
   meta: {
     description: 'The declared status is stronger than the evidence supports',
@@ -23,4 +23,4 @@ export const statusUnsupported: Rule = {
       }
     }
   },
-};
+});

@@ -1,11 +1,11 @@
 import { chainText } from './citation-cycle.js';
-import type { Rule } from './types.js';
+import { defineRule } from './types.js';
 
 /**
  * `supersedes` points from a newer claim to the older one it replaces, so following it must end. A claim that
  * supersedes itself, or a loop (a supersedes b supersedes a), leaves no claim standing as the current one.
  */
-export const supersedesCycle: Rule = {
+export const supersedesCycle = defineRule({
   id: 'supersedes-cycle',
   meta: {
     description: '`supersedes` names the claim itself, or claims supersede each other in a loop',
@@ -43,4 +43,4 @@ export const supersedesCycle: Rule = {
       for (const p of path) state.set(p, 'done');
     }
   },
-};
+});

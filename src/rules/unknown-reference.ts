@@ -1,11 +1,11 @@
 import type { PathSegment } from '../load/locate.js';
-import { formatPath } from '../load/parse.js';
+import { formatPath } from '../load/locate.js';
 import { nearest } from '../util/suggest.js';
-import type { Rule, RuleContext } from './types.js';
+import { defineRule, type RuleContext } from './types.js';
 
 type Want = 'source' | 'claim';
 
-function checkRef(ctx: RuleContext, file: string, path: PathSegment[], id: string, want: Want): void {
+function checkRef(ctx: RuleContext<'unknown' | 'wrongKind'>, file: string, path: PathSegment[], id: string, want: Want): void {
   const declared = ctx.dataset.ids.get(id);
   if (declared) {
     // A file that declares the id but failed the schema already has its own error: don't cascade.
@@ -21,7 +21,7 @@ function checkRef(ctx: RuleContext, file: string, path: PathSegment[], id: strin
 }
 
 /** Every id a claim or source names must exist: evidence source/origin/via, cites, supersedes, resolved_by. */
-export const unknownReference: Rule = {
+export const unknownReference = defineRule({
   id: 'unknown-reference',
   meta: {
     description: '`source`, `origin`, `via`, `cites`, `supersedes`, `resolved_by` name no existing id, an id of the wrong kind, or (`resolved_by`) the claim itself',
@@ -49,4 +49,4 @@ export const unknownReference: Rule = {
       data.cites?.forEach((c, j) => checkRef(ctx, file, ['cites', j], c, 'source'));
     }
   },
-};
+});

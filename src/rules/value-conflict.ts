@@ -1,9 +1,9 @@
 import { conflictsByClaim } from '../provenance/conflicts.js';
 import { supersededBy } from '../provenance/index.js';
-import type { Rule } from './types.js';
+import { defineRule } from './types.js';
 
 /** Two live facts on one subject, category, parties and period must not give incompatible values. */
-export const valueConflict: Rule = {
+export const valueConflict = defineRule({
   id: 'value-conflict',
   meta: {
     description: 'Two live facts on one subject, category and period have incompatible values in a shared currency (bounds and ~ ±10% considered)',
@@ -27,4 +27,4 @@ export const valueConflict: Rule = {
       ctx.report({ file: c.rec.file, path: ['value'], messageId: 'conflictGroup', data: { value: first.value.text, count: c.count.toLocaleString('en-US'), others, period: c.period } });
     }
   },
-};
+});

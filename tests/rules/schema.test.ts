@@ -49,7 +49,7 @@ describe('schema', () => {
   it('reports a missing string field, pointing at the first key of the mapping', () => {
     const d = lintFiles({ ...src, 'acme/arr-1.yaml': claimWithout('subject') });
     expect(ofRule(d, 'schema')).toMatchObject([
-      { messageId: 'missing-field', file: 'acme/arr-1.yaml', line: 1, column: 1, path: 'subject', severity: 'error', message: 'Missing required field `subject`: add it.' },
+      { messageId: 'missingField', file: 'acme/arr-1.yaml', line: 1, column: 1, path: 'subject', severity: 'error', message: 'Missing required field `subject`: add it.' },
     ]);
   });
 
@@ -57,7 +57,7 @@ describe('schema', () => {
     const d = lintFiles({ ...src, 'acme/arr-1.yaml': claimWithout('status') });
     const found = ofRule(d, 'schema');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ messageId: 'missing-field', file: 'acme/arr-1.yaml', line: 1, column: 1, path: 'status', severity: 'error' });
+    expect(found[0]).toMatchObject({ messageId: 'missingField', file: 'acme/arr-1.yaml', line: 1, column: 1, path: 'status', severity: 'error' });
     expect(found[0]!.message).toMatch(/^Missing required field `status`: add it \(one of: /);
     expect(found[0]!.message).toContain('rumored, company-reported, independent, disputed, retracted');
   });
@@ -65,7 +65,7 @@ describe('schema', () => {
   it('reports a missing field inside an evidence item at that item', () => {
     const text = 'type: claim\nid: arr-1\nsubject: Acme\ncategory: arr\nstatement: S.\nstatus: independent\nevidence:\n  - quote: q\n    origin: src-a\n';
     const d = lintFiles({ ...src, 'acme/arr-1.yaml': text });
-    expect(ofRule(d, 'schema')).toMatchObject([{ messageId: 'missing-field', line: 8, column: 5, path: 'evidence[0].source' }]);
+    expect(ofRule(d, 'schema')).toMatchObject([{ messageId: 'missingField', line: 8, column: 5, path: 'evidence[0].source' }]);
   });
 
   it('reports an unknown field at its key with a "Did you mean" (and the field it replaced as missing)', () => {
@@ -73,15 +73,15 @@ describe('schema', () => {
     const d = lintFiles({ ...src, 'acme/arr-1.yaml': text });
     const found = ofRule(d, 'schema');
     expect(found).toHaveLength(2);
-    expect(found[0]).toMatchObject({ messageId: 'missing-field', path: 'statement', line: 1, column: 1 });
-    expect(found[1]).toMatchObject({ messageId: 'unknown-field', path: 'statment', line: 5, column: 1, severity: 'error' });
+    expect(found[0]).toMatchObject({ messageId: 'missingField', path: 'statement', line: 1, column: 1 });
+    expect(found[1]).toMatchObject({ messageId: 'unknownField', path: 'statment', line: 5, column: 1, severity: 'error' });
     expect(found[1]!.message).toBe('Unknown field `statment`. Did you mean "statement"?');
   });
 
   it('tells to remove an unknown field that resembles nothing', () => {
     const d = lintFiles({ ...src, 'acme/arr-1.yaml': claim('arr-1', 'src-a', 'xyzzy: 1\n') });
     const [m] = ofRule(d, 'schema');
-    expect(m).toMatchObject({ messageId: 'unknown-field', path: 'xyzzy', line: 7, column: 1 });
+    expect(m).toMatchObject({ messageId: 'unknownField', path: 'xyzzy', line: 7, column: 1 });
     expect(m!.message).toBe('Unknown field `xyzzy`. Remove it.');
   });
 
@@ -89,7 +89,7 @@ describe('schema', () => {
     const d = lintFiles({ ...src, 'acme/arr-1.yaml': claim('arr-1', 'src-a', '', 'rumoured') });
     const found = ofRule(d, 'schema');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ messageId: 'invalid-value', path: 'status', line: 6, column: 9 });
+    expect(found[0]).toMatchObject({ messageId: 'invalidValue', path: 'status', line: 6, column: 9 });
     expect(found[0]!.message).toContain('Did you mean "rumored"?');
     expect(found[0]!.message).toContain('Use one of: rumored, company-reported, independent, disputed, retracted.');
   });
@@ -97,7 +97,7 @@ describe('schema', () => {
   it('reports a wrong category in a source kind too', () => {
     const d = lintFiles({ 'sources/src-a.yaml': source('src-a').replace('kind: news', 'kind: newz'), 'acme/arr-1.yaml': claim('arr-1') });
     const [m] = ofRule(d, 'schema');
-    expect(m).toMatchObject({ messageId: 'invalid-value', file: 'sources/src-a.yaml', path: 'kind', line: 5, column: 7 });
+    expect(m).toMatchObject({ messageId: 'invalidValue', file: 'sources/src-a.yaml', path: 'kind', line: 5, column: 7 });
     expect(m!.message).toContain('Did you mean "news"?');
   });
 
@@ -144,14 +144,14 @@ describe('schema', () => {
   it('reports an id that is not a slug', () => {
     const d = lintFiles({ ...src, 'acme/Arr_1.yaml': claim('Arr_1') });
     const [m] = ofRule(d, 'schema');
-    expect(m).toMatchObject({ messageId: 'invalid-format', file: 'acme/Arr_1.yaml', path: 'id', line: 2, column: 5 });
+    expect(m).toMatchObject({ messageId: 'invalidFormat', file: 'acme/Arr_1.yaml', path: 'id', line: 2, column: 5 });
     expect(m!.message).toContain('must be a slug of lowercase letters, digits and hyphens');
   });
 
   it('reports a non-http url at the value', () => {
     const d = lintFiles({ 'sources/src-a.yaml': source('src-a', 'url: ftp://x\n'), 'acme/arr-1.yaml': claim('arr-1') });
     expect(ofRule(d, 'schema')).toMatchObject([
-      { messageId: 'invalid-format', file: 'sources/src-a.yaml', path: 'url', line: 6, column: 6, message: '`url` must be an http:// or https:// URL.' },
+      { messageId: 'invalidFormat', file: 'sources/src-a.yaml', path: 'url', line: 6, column: 6, message: '`url` must be an http:// or https:// URL.' },
     ]);
   });
 
@@ -184,7 +184,7 @@ describe('schema', () => {
     const d = lintFiles({ ...src, 'acme/arr-1.yaml': text });
     const found = ofRule(d, 'schema');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ messageId: 'missing-field', path: 'type', line: 2, column: 1 });
+    expect(found[0]).toMatchObject({ messageId: 'missingField', path: 'type', line: 2, column: 1 });
     expect(found[0]!.message).toContain('add `type: claim`');
   });
 
@@ -199,7 +199,7 @@ describe('schema', () => {
     const d = lintFiles({ ...src, 'acme/arr-1.yaml': claim('arr-1').replace('type: claim', 'type: clam') + 'extra_field: 1\n' });
     const found = ofRule(d, 'schema');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ messageId: 'invalid-value', path: 'type', line: 1, column: 7 });
+    expect(found[0]).toMatchObject({ messageId: 'invalidValue', path: 'type', line: 1, column: 7 });
     expect(found[0]!.message).toContain('Did you mean "claim"?');
   });
 
@@ -216,14 +216,14 @@ describe('schema', () => {
     const d = lintFiles({ ...src, 'acme/arr-1.yaml': text });
     const found = ofRule(d, 'schema');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ messageId: 'unknown-field', path: 'evidence[0].qoute', line: 9, column: 5 });
+    expect(found[0]).toMatchObject({ messageId: 'unknownField', path: 'evidence[0].qoute', line: 9, column: 5 });
     expect(found[0]!.message).toContain('Did you mean "quote"?');
   });
 
   it('reports a scalar where a list is expected', () => {
     const d = lintFiles({ ...src, 'acme/arr-1.yaml': claim('arr-1', 'src-a', 'parties: Initech\n') });
     const [m] = ofRule(d, 'schema');
-    expect(m).toMatchObject({ messageId: 'wrong-type', path: 'parties', line: 7, column: 10 });
+    expect(m).toMatchObject({ messageId: 'wrongType', path: 'parties', line: 7, column: 10 });
     expect(m!.message).toBe('`parties` must be a list, not the text "Initech".');
   });
 
@@ -268,7 +268,7 @@ describe('schema', () => {
   ])('rejects a snapshot path outside the dataset as a schema error (%s)', (line) => {
     const d = lintFiles({ 'sources/src-a.yaml': source('src-a', `${line}\n`), 'acme/arr-1.yaml': claim('arr-1') });
     const [m] = ofRule(d, 'schema');
-    expect(m).toMatchObject({ path: 'snapshot', messageId: 'invalid-format', file: 'sources/src-a.yaml' });
+    expect(m).toMatchObject({ path: 'snapshot', messageId: 'invalidFormat', file: 'sources/src-a.yaml' });
     expect(m!.message).toContain('relative path inside the dataset folder');
     expect(ofRule(d, 'quote-not-found')).toEqual([]);
   });

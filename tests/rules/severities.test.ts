@@ -38,8 +38,8 @@ describe('severities', () => {
     expect(ofRule(off, 'yaml-syntax')).toEqual([]);
     expect(ofRule(off, 'schema')).toEqual([]);
     const warn = lintFiles(broken, { severities: { 'yaml-syntax': 'warning', schema: 'warning' } });
-    expect(ofRule(warn, 'yaml-syntax')).toMatchObject([{ severity: 'warning', messageId: 'duplicate-key', line: 3, column: 1 }]);
-    expect(ofRule(warn, 'schema')).toMatchObject([{ severity: 'warning', messageId: 'invalid-value', line: 6, column: 9 }]);
+    expect(ofRule(warn, 'yaml-syntax')).toMatchObject([{ severity: 'warning', messageId: 'duplicateKey', line: 3, column: 1 }]);
+    expect(ofRule(warn, 'schema')).toMatchObject([{ severity: 'warning', messageId: 'invalidValue', line: 6, column: 9 }]);
   });
 
   it('leaves rules not named in the setting at their default', () => {

@@ -19,21 +19,21 @@ describe('yaml-syntax', () => {
     const d = lintFiles({ ...src, 'acme/arr-1.yaml': 'type: claim\nid: arr-1\nsubject: Acme: Inc\nstatus: independent\n' });
     const found = ofRule(d, 'yaml-syntax');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ messageId: 'block-as-implicit-key', file: 'acme/arr-1.yaml', line: 3, column: 10, path: '', severity: 'error' });
+    expect(found[0]).toMatchObject({ messageId: 'blockAsImplicitKey', file: 'acme/arr-1.yaml', line: 3, column: 10, path: '', severity: 'error' });
     expect(ofRule(d, 'schema')).toEqual([]);
   });
 
   it('reports a scalar with trailing junk at the junk', () => {
     const d = lintFiles({ ...src, 'acme/arr-1.yaml': 'type: claim\nstatement: "oops" trailing\n' });
     const [m] = ofRule(d, 'yaml-syntax');
-    expect(m).toMatchObject({ messageId: 'unexpected-token', line: 2, column: 19 });
+    expect(m).toMatchObject({ messageId: 'unexpectedToken', line: 2, column: 19 });
   });
 
   it('reports a duplicate key at the second occurrence', () => {
     const d = lintFiles({ ...src, 'acme/arr-1.yaml': claim('arr-1', 'src-a', 'id: arr-2\n') });
     const found = ofRule(d, 'yaml-syntax');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ messageId: 'duplicate-key', file: 'acme/arr-1.yaml', line: 7, column: 1, severity: 'error' });
+    expect(found[0]).toMatchObject({ messageId: 'duplicateKey', file: 'acme/arr-1.yaml', line: 7, column: 1, severity: 'error' });
     expect(found[0]!.message).toContain('remove one of the duplicate keys');
   });
 
@@ -41,7 +41,7 @@ describe('yaml-syntax', () => {
     const d = lintFiles({ ...src, 'acme/arr-1.yaml': `${claim('arr-1')}---\n${claim('arr-2')}` });
     const found = ofRule(d, 'yaml-syntax');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ messageId: 'multiple-documents', line: 10, column: 1 });
+    expect(found[0]).toMatchObject({ messageId: 'multipleDocuments', line: 10, column: 1 });
     expect(found[0]!.message).toContain('remove the `---` separator');
   });
 
@@ -49,23 +49,23 @@ describe('yaml-syntax', () => {
     const d = lintFiles({ ...src, 'acme/arr-1.yaml': '# two claims in one file\n- type: claim\n- type: claim\n' });
     const found = ofRule(d, 'yaml-syntax');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ messageId: 'not-a-mapping', line: 2, column: 1, severity: 'error' });
+    expect(found[0]).toMatchObject({ messageId: 'notAMapping', line: 2, column: 1, severity: 'error' });
     expect(ofRule(d, 'schema')).toEqual([]);
   });
 
   it('reports a single scalar as the root', () => {
     const d = lintFiles({ ...src, 'acme/arr-1.yaml': 'just some text\n' });
-    expect(ofRule(d, 'yaml-syntax')).toMatchObject([{ messageId: 'not-a-mapping', line: 1, column: 1 }]);
+    expect(ofRule(d, 'yaml-syntax')).toMatchObject([{ messageId: 'notAMapping', line: 1, column: 1 }]);
   });
 
   it.each([
     ['an empty file', ''],
     ['a file with only a comment', '# TODO: write this claim\n'],
-  ])('reports %s as empty-file', (_, text) => {
+  ])('reports %s as emptyFile', (_, text) => {
     const d = lintFiles({ ...src, 'acme/arr-1.yaml': text });
     const found = ofRule(d, 'yaml-syntax');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ messageId: 'empty-file', file: 'acme/arr-1.yaml', line: 1, column: 1, severity: 'error' });
+    expect(found[0]).toMatchObject({ messageId: 'emptyFile', file: 'acme/arr-1.yaml', line: 1, column: 1, severity: 'error' });
     expect(ofRule(d, 'schema')).toEqual([]);
   });
 
@@ -73,7 +73,7 @@ describe('yaml-syntax', () => {
     const d = lintFiles({ ...src, 'acme/arr-1.yaml': 'type: claim\nid: arr-1\ntags:\n\t- ai\n' });
     const found = ofRule(d, 'yaml-syntax');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ messageId: 'tab-as-indent', line: 4, column: 1 });
+    expect(found[0]).toMatchObject({ messageId: 'tabAsIndent', line: 4, column: 1 });
     expect(found[0]!.message).toContain('indent with spaces, not tabs');
   });
 
@@ -90,7 +90,7 @@ describe('yaml-syntax', () => {
     const d = lintFiles({ ...src, 'acme/arr-1.yaml': bomb });
     const found = ofRule(d, 'yaml-syntax');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ messageId: 'alias-bomb', file: 'acme/arr-1.yaml', line: 1, column: 1, severity: 'error' });
+    expect(found[0]).toMatchObject({ messageId: 'aliasBomb', file: 'acme/arr-1.yaml', line: 1, column: 1, severity: 'error' });
     expect(found[0]!.message).toContain('safe bound of 100');
     expect(ofRule(d, 'schema')).toEqual([]);
   });
@@ -99,13 +99,13 @@ describe('yaml-syntax', () => {
     const d = lintFiles({ ...src, 'acme/arr-1.yaml': claim('arr-1', 'src-a', 'tags: !!js/function "function () { return 1 }"\n') });
     const found = ofRule(d, 'yaml-syntax');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ messageId: 'unknown-tag', line: 7, column: 7 });
+    expect(found[0]).toMatchObject({ messageId: 'unknownTag', line: 7, column: 7 });
     expect(found[0]!.message).toContain('custom YAML tags are not allowed');
   });
 
   it('reports a local custom tag too', () => {
     const d = lintFiles({ ...src, 'acme/arr-1.yaml': 'type: claim\nid: arr-1\nstatement: !shell rm -rf\n' });
-    expect(ofRule(d, 'yaml-syntax')).toMatchObject([{ messageId: 'unknown-tag', line: 3, column: 12 }]);
+    expect(ofRule(d, 'yaml-syntax')).toMatchObject([{ messageId: 'unknownTag', line: 3, column: 12 }]);
   });
 
   it('still checks the other files of the dataset when one is broken', () => {
@@ -114,7 +114,7 @@ describe('yaml-syntax', () => {
       'acme/bad.yaml': 'type: claim\nid: bad\nsubject: Acme: Inc\n',
       'acme/arr-1.yaml': claim('arr-1', 'src-nope'),
     });
-    expect(ofRule(d, 'yaml-syntax')).toMatchObject([{ file: 'acme/bad.yaml', messageId: 'block-as-implicit-key', line: 3, column: 10 }]);
+    expect(ofRule(d, 'yaml-syntax')).toMatchObject([{ file: 'acme/bad.yaml', messageId: 'blockAsImplicitKey', line: 3, column: 10 }]);
     expect(ofRule(d, 'unknown-reference')).toMatchObject([{ file: 'acme/arr-1.yaml', messageId: 'unknown', line: 8, column: 13 }]);
   });
 });
