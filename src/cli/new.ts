@@ -4,8 +4,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { SLUG_RE } from '../model/schema.js';
 import { onInterrupt, tempPathFor, writeTemp } from '../util/atomic.js';
-import { displayPath, loadDataset, type Dataset, type FileRecord } from '../load/dataset.js';
-import { parseFile } from '../load/parse.js';
+import { addFileFromText, displayPath, emptyDataset, loadDataset, type Dataset, type FileRecord } from '../load/dataset.js';
 import { lint } from '../lint.js';
 import { countSeverities } from '../diagnostic.js';
 import { stylish } from '../format/stylish.js';
@@ -58,10 +57,6 @@ function removeEmptyFolders(dir: string, top: string): void {
     }
     if (d === top || dirname(d) === d) return;
   }
-}
-
-function emptyDataset(root: string): Dataset {
-  return { root, files: [], claims: [], sources: [], ids: new Map() };
 }
 
 /** Writes `text` to `target` through a temporary file in the same folder; never replaces an existing file. */
@@ -147,14 +142,7 @@ async function write(kind: Kind, record: Record<string, unknown>, ds: Dataset, s
     temp = writeTemp(tmp, text);
 
     // Check the new file within the whole dataset, as `claims validate` would, before it exists under its name.
-    const parsed = parseFile(text, { underSources: kind === 'source' });
-    const id = typeof parsed.raw?.id === 'string' ? parsed.raw.id : undefined;
-    const stem = String(record.id);
-    const file: FileRecord = { file: shown, abs: tmp, stem, type: parsed.declaredType, id, valid: parsed.parsed !== undefined, problems: parsed.problems };
-    ds.files.push(file);
-    if (id !== undefined) ds.ids.set(id, [...(ds.ids.get(id) ?? []), file]);
-    if (parsed.parsed?.type === 'claim') ds.claims.push({ file: shown, data: parsed.parsed.data });
-    else if (parsed.parsed?.type === 'source') ds.sources.push({ file: shown, data: parsed.parsed.data });
+    addFileFromText(ds, text, { file: shown, abs: tmp, stem: String(record.id), underSources: kind === 'source' });
     const result = lint(ds, { today: settings.today, severities: settings.config.rules, entities: new Entities(settings.config.aliases), only: new Set([shown]) });
     // A new source is not cited by any claim yet: that is how sources are added, not a problem.
     const diagnostics = result.diagnostics.filter((d) => !(kind === 'source' && d.rule === 'orphan-source'));

@@ -98,16 +98,38 @@ export function loadDataset(root: string, cwd: string = process.cwd(), options: 
   }
   for (const abs of found.files) {
     const { record, parsed } = loadFile(abs, absRoot, cwd, options.cache);
-    ds.files.push(record);
-    if (record.id !== undefined) {
-      const list = ds.ids.get(record.id);
-      if (list) list.push(record);
-      else ds.ids.set(record.id, [record]);
-    }
-    if (parsed && record.type === 'claim') ds.claims.push(parsed as ClaimRecord);
-    else if (parsed && record.type === 'source') ds.sources.push(parsed as SourceRecord);
+    addRecord(ds, record, parsed);
   }
   return ds;
+}
+
+/** Adds one loaded file to the dataset: its record, its id, and its claim or source when it passed the schema. */
+function addRecord(ds: Dataset, record: FileRecord, parsed: ClaimRecord | SourceRecord | undefined): void {
+  ds.files.push(record);
+  if (record.id !== undefined) {
+    const list = ds.ids.get(record.id);
+    if (list) list.push(record);
+    else ds.ids.set(record.id, [record]);
+  }
+  if (parsed && record.type === 'claim') ds.claims.push(parsed as ClaimRecord);
+  else if (parsed && record.type === 'source') ds.sources.push(parsed as SourceRecord);
+}
+
+/** An empty dataset rooted at `root` (absolute), for a folder that does not exist yet. */
+export function emptyDataset(root: string): Dataset {
+  return { root, files: [], claims: [], sources: [], ids: new Map() };
+}
+
+/**
+ * Adds a file that is not (yet) on disk under its name to the dataset, parsed from `text`, as `loadDataset` would
+ * have loaded it: `file` is its display path, `abs` where its text can be re-read for positions.
+ */
+export function addFileFromText(ds: Dataset, text: string, where: { file: string; abs: string; stem: string; underSources: boolean }): FileRecord {
+  const result = parseFile(lineBreaksToLf(text), { underSources: where.underSources });
+  const id = typeof result.raw?.id === 'string' ? result.raw.id : undefined;
+  const record: FileRecord = { file: where.file, abs: where.abs, stem: where.stem, type: result.declaredType, id, valid: result.parsed !== undefined, problems: result.problems };
+  addRecord(ds, record, result.parsed ? ({ file: where.file, data: result.parsed.data } as ClaimRecord | SourceRecord) : undefined);
+  return record;
 }
 
 /** Re-reads one file to locate paths in it (cross-file rules report paths; positions are computed only where needed). */
