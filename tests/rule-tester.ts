@@ -87,12 +87,12 @@ const title = (c: ValidCase, i: number): string => c.name ?? `case ${i + 1}`;
 export const ruleTester = {
   run<Id extends RuleId>(ruleId: Id, tests: { valid: ValidCase[]; invalid: InvalidCase<Id>[] }): void {
     describe(ruleId, () => {
-      describe('valid', () => {
-        tests.valid.forEach((c, i) => it(title(c, i), () => checkValid(ruleId, c)));
-      });
-      describe('invalid', () => {
-        tests.invalid.forEach((c, i) => it(title(c, i), () => void checkInvalid(ruleId, c)));
-      });
+      if (tests.valid.length > 0) {
+        describe('valid', () => tests.valid.forEach((c, i) => it(title(c, i), () => checkValid(ruleId, c))));
+      }
+      if (tests.invalid.length > 0) {
+        describe('invalid', () => tests.invalid.forEach((c, i) => it(title(c, i), () => void checkInvalid(ruleId, c))));
+      }
     });
   },
 };

@@ -1,37 +1,35 @@
-import { describe, expect, it } from 'vitest';
-import { claim, lintFiles, ofRule, source } from '../helpers.js';
+import { claim, source } from '../helpers.js';
+import { ruleTester } from '../rule-tester.js';
 
 /** A claim whose evidence block (line 8 on) is `items`. */
 const claimEv = (items: string): string =>
   `type: claim\nid: arr-1\nsubject: Acme\ncategory: arr\nstatement: Acme has revenue.\nstatus: independent\nevidence:\n${items}`;
 
-const lintEv = (items: string) => ofRule(lintFiles({ 'sources/src-a.yaml': source('src-a'), 'sources/src-b.yaml': source('src-b'), 'acme/arr-1.yaml': claimEv(items) }), 'quote-missing');
+const withEvidence = (items: string) => ({ 'sources/src-a.yaml': source('src-a'), 'sources/src-b.yaml': source('src-b'), 'acme/arr-1.yaml': claimEv(items) });
 
-describe('quote-missing', () => {
-  it('is silent when every evidence item has a quote', () => {
-    const d = lintFiles({ 'sources/src-a.yaml': source('src-a'), 'acme/arr-1.yaml': claim('arr-1') });
-    expect(ofRule(d, 'quote-missing')).toEqual([]);
-    expect(lintEv('  - source: src-a\n    quote: >-\n      A folded\n      quote.\n')).toEqual([]);
-  });
-
-  it('warns at the evidence item that has no quote', () => {
-    const found = lintEv('  - source: src-a\n    quote: q\n  - source: src-b\n    locator: p. 4\n');
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ messageId: 'missing', file: 'acme/arr-1.yaml', line: 10, column: 5, path: 'evidence[1]', severity: 'warning' });
-    expect(found[0]!.message).toContain('Evidence 2 (source "src-b") has no quote');
-  });
-
-  it.each([['an empty', '""'], ['a blank', '"   "']])('warns on %s quote, at its evidence item', (_, quote) => {
-    const found = lintEv(`  - source: src-a\n    quote: ${quote}\n`);
-    expect(found).toMatchObject([{ messageId: 'missing', line: 8, column: 5, path: 'evidence[0]' }]);
-    expect(found[0]!.message).toContain('Evidence 1 (source "src-a")');
-  });
-
-  it('warns once per item', () => {
-    const found = lintEv('  - source: src-a\n  - source: src-b\n');
-    expect(found.map((m) => [m.path, m.line, m.column])).toEqual([
-      ['evidence[0]', 8, 5],
-      ['evidence[1]', 9, 5],
-    ]);
-  });
+ruleTester.run('quote-missing', {
+  valid: [
+    { name: 'is silent when every evidence item has a quote', files: { 'sources/src-a.yaml': source('src-a'), 'acme/arr-1.yaml': claim('arr-1') } },
+    { name: 'is silent on a folded quote', files: withEvidence('  - source: src-a\n    quote: >-\n      A folded\n      quote.\n') },
+  ],
+  invalid: [
+    {
+      name: 'warns at the evidence item that has no quote',
+      files: withEvidence('  - source: src-a\n    quote: q\n  - source: src-b\n    locator: p. 4\n'),
+      errors: [{ messageId: 'missing', file: 'acme/arr-1.yaml', line: 10, column: 5, path: 'evidence[1]', severity: 'warning', messageIncludes: 'Evidence 2 (source "src-b") has no quote' }],
+    },
+    ...[['an empty', '""'], ['a blank', '"   "']].map(([what, quote]) => ({
+      name: `warns on ${what} quote, at its evidence item`,
+      files: withEvidence(`  - source: src-a\n    quote: ${quote}\n`),
+      errors: [{ messageId: 'missing' as const, line: 8, column: 5, path: 'evidence[0]', messageIncludes: 'Evidence 1 (source "src-a")' }],
+    })),
+    {
+      name: 'warns once per item',
+      files: withEvidence('  - source: src-a\n  - source: src-b\n'),
+      errors: [
+        { messageId: 'missing', path: 'evidence[0]', line: 8, column: 5 },
+        { messageId: 'missing', path: 'evidence[1]', line: 9, column: 5 },
+      ],
+    },
+  ],
 });
