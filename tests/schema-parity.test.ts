@@ -42,7 +42,7 @@ const clone = (d: Data): Data => structuredClone(d);
 const long = '9'.repeat(400);
 
 const CLAIM_STRINGS = ['id', 'subject', 'statement', 'category', 'status', 'assertion', 'outcome', 'resolved_by', 'supersedes', 'metric_note'];
-const SOURCE_STRINGS = ['id', 'title', 'publisher', 'kind', 'url', 'archive_url', 'notes', 'reliability', 'reliability_note', 'position', 'snapshot'];
+const SOURCE_STRINGS = ['id', 'title', 'publisher', 'kind', 'url', 'archive_url', 'notes', 'reliability', 'reliability_note', 'position', 'snapshot', 'snapshot_sha256'];
 const CLAIM_LISTS = ['parties', 'tags', 'evidence'];
 const SOURCE_LISTS = ['speaks_for', 'cites'];
 const DATES = { claim: ['as_of', 'due'], source: ['published', 'retrieved'] } as const;
@@ -110,6 +110,9 @@ function mutations(b: Bundled): Mutation[] {
     for (const f of ['url', 'archive_url']) for (const v of [...BAD_URLS, 'https://example.org/a?b=c']) add(`url ${f}=${JSON.stringify(v)}`, (d) => void (d[f] = v));
     for (const v of [...BAD_SNAPSHOTS, ...GOOD_SNAPSHOTS]) add(`snapshot ${JSON.stringify(v)}`, (d) => void (d.snapshot = v));
     for (const v of [0, -1, 1.5, 'many', 'multiple', 3]) add(`count ${JSON.stringify(v)}`, (d) => void (d.count = v));
+    for (const v of ['abc', 'A'.repeat(64), '0'.repeat(63), '0'.repeat(65), 'g'.repeat(64), ` ${'0'.repeat(64)}`, '0'.repeat(64), 'a1'.repeat(32)]) {
+      add(`snapshot_sha256 ${JSON.stringify(v)}`, (d) => void (d.snapshot_sha256 = v));
+    }
     add('kind unknown', (d) => void (d.kind = 'blog'));
     add('reliability unknown', (d) => void (d.reliability = 'G'));
     add('cites bad item', (d) => void (d.cites = ['Not A Slug']));

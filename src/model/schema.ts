@@ -150,6 +150,9 @@ export const SourceSchema = z
     position: text.optional().meta({ description: 'For anonymous sources: what they are in a position to know' }),
     count: z.union([z.int().min(1), z.literal('multiple')]).optional().meta({ description: 'For anonymous sources: how many (a number, or "multiple" for at least two)' }),
     snapshot: datasetPath.optional().meta({ description: 'Local copy of the source text, relative to the dataset root (e.g. snapshots/<id>.txt)' }),
+    snapshot_sha256: matching(/^[0-9a-f]{64}$/, 'must be the SHA-256 of the snapshot file: 64 lowercase hexadecimal digits, as `claims snapshot` writes it')
+      .optional()
+      .meta({ description: 'SHA-256 (hex) of the snapshot file, set by `claims snapshot`: a snapshot that no longer matches it has changed' }),
   })
   .meta({ title: 'Source', description: 'A source that evidence is read in or traces to' });
 
