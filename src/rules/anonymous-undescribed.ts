@@ -4,7 +4,7 @@ import { defineRule } from './types.js';
 export const anonymousUndescribed = defineRule({
   id: 'anonymous-undescribed',
   meta: {
-    description: 'A `kind: anonymous` source does not say what it is in a position to know (`position`)',
+    description: 'A `kind: anonymous` source has no `position`',
     defaultSeverity: 'warning',
     messages: {
       noPosition: 'Anonymous source "{{id}}" does not say why it is trusted: add `position:` (what it is in a position to know, e.g. "people familiar with the fundraising") and `count:` (how many).',

@@ -66,7 +66,7 @@ export function chainText(ids: readonly string[]): string {
 export const citationCycle = defineRule({
   id: 'citation-cycle',
   meta: {
-    description: '`cites`/`via` form a cycle',
+    description: '`cites` between sources form a cycle, or one evidence chain passes through a source twice',
     defaultSeverity: 'error',
     messages: {
       cites: 'Source "{{id}}" is part of a citation cycle ({{cycle}}): a source cannot relay, directly or through others, a source that relays it. Remove one `cites` entry.',

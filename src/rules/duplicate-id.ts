@@ -4,7 +4,7 @@ import { defineRule } from './types.js';
 export const duplicateId = defineRule({
   id: 'duplicate-id',
   meta: {
-    description: 'Two files declare one id (both reported, each naming the other)',
+    description: 'Two files declare one id (each reported, naming the other)',
     defaultSeverity: 'error',
     messages: { duplicate: 'Id "{{id}}" is also declared in {{others}}: ids must be unique across claims and sources; rename one.' },
   },

@@ -6,7 +6,7 @@ import { defineRule } from './types.js';
 export const forecastOverdue = defineRule({
   id: 'forecast-overdue',
   meta: {
-    description: "A forecast's `due` is past and it has no `outcome`",
+    description: "A forecast's `due` period has wholly passed and it has no `outcome`",
     defaultSeverity: 'warning',
     messages: {
       overdue: 'Forecast was due {{due}} and has no outcome as of {{today}}: add `outcome:` (met, missed or withdrawn) with `resolved_by:`, or leave it open if nothing has been reported yet.',

@@ -4,7 +4,7 @@ import { defineRule } from './types.js';
 export const idMismatch = defineRule({
   id: 'id-mismatch',
   meta: {
-    description: '`id` differs from the file stem',
+    description: '`id` differs from the file name',
     defaultSeverity: 'error',
     messages: { mismatch: '`id` is "{{id}}" but the file is named "{{name}}": rename the file to {{id}}.yaml or set `id: {{stem}}`.' },
   },

@@ -38,7 +38,7 @@ function usesOf(ctx: RuleContext): NameUse[] {
 export const lookalikeName = defineRule({
   id: 'lookalike-name',
   meta: {
-    description: 'an entity name (`subject`, `parties`, `speaks_for`) differs from another only by zero-width or lookalike characters',
+    description: 'An entity name (`subject`, `parties`, `speaks_for`) differs from another name in the dataset only by zero-width characters (U+200B–U+200D, U+2060, U+FEFF), compatibility forms (fullwidth letters) or Cyrillic and Greek letters that look Latin',
     defaultSeverity: 'warning',
     messages: {
       lookalike: '`{{field}}` "{{name}}" looks like "{{other}}" but is another name to the tool: it holds {{chars}}. Retype it, or declare an alias if they really are different entities.',

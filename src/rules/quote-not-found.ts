@@ -6,7 +6,7 @@ import { MAX_BYTES } from '../util/safe-read.js';
 export const quoteNotFound = defineRule({
   id: 'quote-not-found',
   meta: {
-    description: "An evidence quote does not appear in the snapshot of its `source` (whitespace, typographic quotes and dashes normalised)",
+    description: 'An evidence quote is not in the `snapshot` of its `source` (whitespace, typographic quotes and dashes normalised)',
     defaultSeverity: 'error',
     messages: {
       notFound: 'The quote is not in the snapshot of "{{source}}" ({{snapshot}}). Closest passage: “{{closest}}”. Copy the exact words, or fix the snapshot.',

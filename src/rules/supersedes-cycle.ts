@@ -8,7 +8,7 @@ import { defineRule } from './types.js';
 export const supersedesCycle = defineRule({
   id: 'supersedes-cycle',
   meta: {
-    description: '`supersedes` names the claim itself, or claims supersede each other in a loop',
+    description: '`supersedes` names the claim itself (`self`), or claims supersede each other in a loop',
     defaultSeverity: 'error',
     messages: {
       self: '`supersedes` names this claim itself ("{{id}}"): name the older claim this one replaces, or remove the field.',

@@ -24,7 +24,7 @@ function checkRef(ctx: RuleContext<'unknown' | 'wrongKind'>, file: string, path:
 export const unknownReference = defineRule({
   id: 'unknown-reference',
   meta: {
-    description: '`source`, `origin`, `via`, `cites`, `supersedes`, `resolved_by` name no existing id, an id of the wrong kind, or (`resolved_by`) the claim itself',
+    description: '`source`, `origin`, `via`, `cites`, `supersedes`, `resolved_by` name no existing id (`unknown`), a claim where a source is needed or the reverse (`wrongKind`), or — `resolved_by` — the claim itself (`selfReference`)',
     defaultSeverity: 'error',
     messages: {
       unknown: '`{{field}}` names "{{id}}", which is no {{want}} in the dataset.{{hint}}',

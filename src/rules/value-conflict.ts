@@ -6,7 +6,7 @@ import { defineRule } from './types.js';
 export const valueConflict = defineRule({
   id: 'value-conflict',
   meta: {
-    description: 'Two live facts on one subject, category and period have incompatible values in a shared currency (bounds and ~ ±10% considered)',
+    description: 'Two live facts (not forecasts or opinions, not retracted, not superseded) with the same subject, category, parties and `as_of` give values that cannot both be true in a shared currency or unit',
     defaultSeverity: 'warning',
     messages: {
       conflict: 'Value {{value}} conflicts with {{other}} in claim "{{otherId}}" ({{otherFile}}), on the same subject, category and period ({{period}}). Mark one `supersedes:` the other, set `status: disputed` or `retracted`, or fix the figure.',

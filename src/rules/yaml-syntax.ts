@@ -47,7 +47,7 @@ const messages: Record<SyntaxProblemId, string> = {
 export const yamlSyntax = defineRule({
   id: 'yaml-syntax',
   meta: {
-    description: 'The YAML cannot be parsed, has duplicate keys, more than one document, a non-mapping root, or alias expansion beyond a safe bound',
+    description: 'The YAML cannot be parsed, has duplicate keys, more than one document, a non-mapping root, unknown tags (`!!js/function`: never executed), or alias expansion beyond a safe bound (100)',
     defaultSeverity: 'error',
     messages,
     // The parser's sentence and a file's own reason are shown whole, bounded by the message limit alone.
