@@ -1,26 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { lintFiles, ofRule, source } from '../helpers.js';
+import { claimOf, statusSources } from './status-fixtures.js';
 
-const sources = {
-  'sources/acme-post.yaml': source('acme-post', 'speaks_for: [Acme]\n'),
-  'sources/initech-pr.yaml': source('initech-pr', 'speaks_for: [Initech]\n'),
-  'sources/tip.yaml': 'type: source\nid: tip\ntitle: A person familiar with the matter\npublisher: The Information\nkind: anonymous\n',
-  'sources/reuters.yaml': source('reuters'),
-  'sources/news-1.yaml': source('news-1'),
-  'sources/news-2.yaml': source('news-2'),
-  'sources/news-3.yaml': source('news-3'),
-};
-
-/** A claim (status on line 6) with one evidence item per entry: `source` or `source<origin`. */
-const claimOf = (status: string, evidence: string[], extra = '', subject = 'Acme'): string => {
-  const items = evidence.map((e) => {
-    const [src, origin] = e.split('<');
-    return `  - source: ${src}\n${origin ? `    origin: ${origin}\n` : ''}    quote: q\n`;
-  });
-  return `type: claim\nid: arr-1\nsubject: ${subject}\ncategory: arr\nstatement: A statement.\nstatus: ${status}\n${extra}evidence:\n${items.join('')}`;
-};
-
-const lintClaim = (text: string) => ofRule(lintFiles({ ...sources, 'acme/arr-1.yaml': text }), 'status-understated');
+const lintClaim = (text: string) => ofRule(lintFiles({ ...statusSources, 'acme/arr-1.yaml': text }), 'status-understated');
 
 describe('status-understated', () => {
   it.each([
@@ -64,12 +46,12 @@ describe('status-understated', () => {
   it('matches the subject case-insensitively (and ignores spacing)', () => {
     const text = claimOf('rumored', ['acme-post'], '', 'aCmE');
     expect(lintClaim(text)).toMatchObject([{ messageId: 'understated', line: 6, column: 9 }]);
-    const spaced = lintFiles({ ...sources, 'sources/acme-post.yaml': source('acme-post', 'speaks_for: ["  ACME "]\n'), 'acme/arr-1.yaml': claimOf('rumored', ['acme-post']) });
+    const spaced = lintFiles({ ...statusSources, 'sources/acme-post.yaml': source('acme-post', 'speaks_for: ["  ACME "]\n'), 'acme/arr-1.yaml': claimOf('rumored', ['acme-post']) });
     expect(ofRule(spaced, 'status-understated')).toHaveLength(1);
   });
 
   it('stays silent while an origin is unresolved', () => {
-    const d = lintFiles({ ...sources, 'acme/arr-1.yaml': claimOf('rumored', ['reuters', 'missing-source']) });
+    const d = lintFiles({ ...statusSources, 'acme/arr-1.yaml': claimOf('rumored', ['reuters', 'missing-source']) });
     expect(ofRule(d, 'status-understated')).toEqual([]);
     expect(ofRule(d, 'unknown-reference')).toHaveLength(1);
   });

@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Entities } from '../../src/provenance/index.js';
-import { lintFiles, ofRule, source } from '../helpers.js';
+import { lintFiles, ofRule } from '../helpers.js';
+import { claimOf, statusSources } from './status-fixtures.js';
 
-const sources = {
-  'sources/acme-post.yaml': source('acme-post', 'speaks_for: [Acme]\n'),
-  'sources/initech-pr.yaml': source('initech-pr', 'speaks_for: [Initech]\n'),
-  'sources/tip.yaml': 'type: source\nid: tip\ntitle: A person familiar with the matter\npublisher: The Information\nkind: anonymous\n',
-  'sources/reuters.yaml': source('reuters'),
-  'sources/news-1.yaml': source('news-1'),
-  'sources/news-2.yaml': source('news-2'),
-  'sources/news-3.yaml': source('news-3'),
-};
-
-/** A claim (status on line 6) with one evidence item per entry: `source` or `source<origin`. */
-const claimOf = (status: string, evidence: string[], extra = '', subject = 'Acme'): string => {
-  const items = evidence.map((e) => {
-    const [src, origin] = e.split('<');
-    return `  - source: ${src}\n${origin ? `    origin: ${origin}\n` : ''}    quote: q\n`;
-  });
-  return `type: claim\nid: arr-1\nsubject: ${subject}\ncategory: arr\nstatement: A statement.\nstatus: ${status}\n${extra}evidence:\n${items.join('')}`;
-};
-
-const lintClaim = (text: string) => ofRule(lintFiles({ ...sources, 'acme/arr-1.yaml': text }), 'status-unsupported');
+const lintClaim = (text: string) => ofRule(lintFiles({ ...statusSources, 'acme/arr-1.yaml': text }), 'status-unsupported');
 
 describe('status-unsupported', () => {
   it.each([
@@ -79,14 +61,14 @@ describe('status-unsupported', () => {
   });
 
   it('matches the subject through configured aliases', () => {
-    const files = { ...sources, 'acme/arr-1.yaml': claimOf('independent', ['acme-post'], '', 'Acme Corporation') };
+    const files = { ...statusSources, 'acme/arr-1.yaml': claimOf('independent', ['acme-post'], '', 'Acme Corporation') };
     expect(ofRule(lintFiles(files), 'status-unsupported')).toEqual([]);
     const aliased = lintFiles(files, { entities: new Entities({ 'Acme Corporation': 'Acme' }) });
     expect(ofRule(aliased, 'status-unsupported')).toMatchObject([{ messageId: 'unsupported', line: 6, column: 9 }]);
   });
 
   it('stays silent when no origin resolves (unknown-reference reports it instead)', () => {
-    const d = lintFiles({ ...sources, 'acme/arr-1.yaml': claimOf('independent', ['nope-source']) });
+    const d = lintFiles({ ...statusSources, 'acme/arr-1.yaml': claimOf('independent', ['nope-source']) });
     expect(ofRule(d, 'status-unsupported')).toEqual([]);
     expect(ofRule(d, 'unknown-reference')).toHaveLength(1);
   });
