@@ -1,5 +1,6 @@
 /** `claims.config.yaml`: the date to check against, rule severities and entity aliases. */
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { parsePartialDate } from './model/date.js';
 import { parseFile, formatPath, describe } from './load/parse.js';
@@ -26,6 +27,8 @@ export interface Config {
   aliases: Record<string, string>;
   /** Who publishes `claims export --format claimreview|jsonld`, and where each review lives. */
   claimreview?: ClaimReviewConfig;
+  /** The dataset folder, relative to the configuration file's folder (`dir:`, `/` separators), when set. */
+  dir?: string;
   /** The file it came from, when any. */
   file?: string;
 }
@@ -57,11 +60,12 @@ const ConfigSchema = z.strictObject({
   rules: z.record(z.string(), z.enum(['error', 'warning', 'off'])).optional(),
   aliases: z.record(z.string(), z.string()).optional(),
   claimreview: ClaimReviewConfigSchema.optional(),
+  dir: z.string().optional(),
 });
 
 /** The keys each level of the configuration accepts, for "did you mean" on an unknown one. */
 const KNOWN_KEYS: Record<string, string[]> = {
-  '': ['today', 'rules', 'aliases', 'claimreview'],
+  '': ['today', 'rules', 'aliases', 'claimreview', 'dir'],
   claimreview: ['publisher', 'url'],
   'claimreview.publisher': ['name', 'url'],
 };
@@ -69,6 +73,7 @@ const KNOWN_KEYS: Record<string, string[]> = {
 /** What a setting of the wrong kind should be, in words (zod's own wording names its types, not the file's). */
 const EXPECTED_SETTING: Record<string, string> = {
   today: 'a date, YYYY-MM-DD',
+  dir: 'a folder path relative to the configuration file',
   rules: 'a mapping of rule ids to error, warning or off',
   aliases: 'a mapping of alias to canonical name',
   claimreview: 'a mapping with publisher and url',
@@ -89,6 +94,35 @@ function configIssueText(issue: z.core.$ZodIssue, raw: unknown): string {
 export function parseToday(value: unknown): string | undefined {
   const d = parsePartialDate(value);
   return d?.precision === 'day' ? d.text : undefined;
+}
+
+/**
+ * Why `dir:` cannot name the dataset folder, or undefined when it can. The folder must lie inside the configuration's
+ * own folder, written portably: a path that leaves it (`..`), an absolute path, a drive letter or a backslash would
+ * make the same configuration name a different folder on another machine.
+ */
+export function datasetDirProblem(dir: string): string | undefined {
+  if (dir.trim() === '') return 'must name a folder, not be blank';
+  if (/[\u0000-\u001f\u007f]/.test(dir)) return 'must not contain control characters';
+  if (dir.includes('\\')) return 'must use / as the separator, not \\';
+  if (dir.startsWith('/') || /^[A-Za-z]:/.test(dir)) return 'must be relative to the folder of the configuration file, not an absolute path';
+  if (dir.split('/').includes('..')) return 'must stay inside the folder of the configuration file (no .. segment)';
+  return undefined;
+}
+
+/** `dir:` in one spelling: `./data/` and `data` are the same folder; `.` is the configuration's own folder. */
+function normaliseDatasetDir(dir: string): string {
+  const parts = dir.split('/').filter((p) => p !== '' && p !== '.');
+  return parts.length === 0 ? '.' : parts.join('/');
+}
+
+/** The nearest `claims.config.yaml` in `cwd` or a folder above it (as git finds `.git`), or undefined. */
+export function findConfigFile(cwd: string): string | undefined {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    const candidate = join(dir, CONFIG_FILE);
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) return undefined;
+  }
 }
 
 /** Loads `file` (explicit) or `claims.config.yaml` in `cwd` when present. */
@@ -139,10 +173,16 @@ export function loadConfig(cwd: string, file?: string): Config {
   for (const id of Object.keys(cfg.rules ?? {})) {
     if (!ruleById.has(id)) fail(['rules', id], `unknown rule "${id}".${didYouMean(id, ruleById.keys())}`, 'key');
   }
+  let dir: string | undefined;
+  if (cfg.dir !== undefined) {
+    const problem = datasetDirProblem(cfg.dir);
+    if (problem !== undefined) fail(['dir'], `\`dir\` ${problem}`);
+    dir = normaliseDatasetDir(cfg.dir);
+  }
   let today: string | undefined;
   if (cfg.today !== undefined) {
     today = parseToday(cfg.today);
     if (today === undefined) fail(['today'], '`today` must be a full date, YYYY-MM-DD');
   }
-  return { today, rules: cfg.rules ?? {}, aliases: cfg.aliases ?? {}, ...(cfg.claimreview ? { claimreview: cfg.claimreview } : {}), file: shown };
+  return { today, rules: cfg.rules ?? {}, aliases: cfg.aliases ?? {}, ...(cfg.claimreview ? { claimreview: cfg.claimreview } : {}), ...(dir !== undefined ? { dir } : {}), file: shown };
 }

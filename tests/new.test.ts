@@ -47,7 +47,7 @@ describe('claims new claim', () => {
     expect(r.stdout).toBe('claims/acme/acme-arr-2026-02.yaml\n');
     expect(readFileSync(join(root, 'claims/acme/acme-arr-2026-02.yaml'), 'utf8')).toBe(
       [
-        '# yaml-language-server: $schema=../../schemas/claim.schema.json',
+        '# yaml-language-server: $schema=../.schemas/claim.schema.json',
         'type: claim',
         'id: acme-arr-2026-02',
         'subject: Acme',
@@ -207,7 +207,7 @@ describe('claims new source', () => {
     expect(r.stdout).toBe('claims/sources/acme-s-results-for-2025.yaml\n');
     expect(readFileSync(join(root, 'claims/sources/acme-s-results-for-2025.yaml'), 'utf8')).toBe(
       [
-        '# yaml-language-server: $schema=../../schemas/source.schema.json',
+        '# yaml-language-server: $schema=../.schemas/source.schema.json',
         'type: source',
         'id: acme-s-results-for-2025',
         'title: Acme’s results for 2025',

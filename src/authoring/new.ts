@@ -8,7 +8,7 @@ export type Kind = 'claim' | 'source';
 /** Options as commander parses them: each field's flag in camelCase (`--as-of` is `asOf`); lists may repeat. */
 export type NewOptions = Record<string, string | string[] | boolean | undefined>;
 
-/** The first line of every file: points editors at the JSON Schema. */
+/** The first line of a file in this repository's bundled dataset: points editors at the JSON Schema (see modelineFor for any other dataset). */
 export const MODELINES: Record<Kind, string> = {
   claim: '# yaml-language-server: $schema=../../schemas/claim.schema.json',
   source: '# yaml-language-server: $schema=../../schemas/source.schema.json',
@@ -145,8 +145,8 @@ export function relativePathOf(kind: Kind, record: Record<string, unknown>): str
   return `${slugify(String(record.subject ?? '')) || 'unknown'}/${id}.yaml`;
 }
 
-/** The file text: the schema modeline, then the fields in canonical order and quoting; short lists as `[a, b]`. */
-export function toYaml(kind: Kind, record: Record<string, unknown>): string {
+/** The file text: the schema modeline (by default the bundled dataset's), then the fields in canonical order and quoting; short lists as `[a, b]`. */
+export function toYaml(kind: Kind, record: Record<string, unknown>, modeline: string = MODELINES[kind]): string {
   const doc = new Document(record);
   if (isMap(doc.contents)) {
     for (const pair of doc.contents.items as Pair[]) {
@@ -160,5 +160,5 @@ export function toYaml(kind: Kind, record: Record<string, unknown>): string {
     }
   }
   canonicalize(doc);
-  return `${MODELINES[kind]}\n${doc.toString(STRINGIFY_OPTIONS)}`;
+  return `${modeline}\n${doc.toString(STRINGIFY_OPTIONS)}`;
 }

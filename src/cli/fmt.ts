@@ -6,7 +6,8 @@ import { discover } from '../load/discover.js';
 import { displayPath } from '../load/dataset.js';
 import { formatYaml } from '../authoring/fmt.js';
 import { writeAtomically } from '../util/atomic.js';
-import { isDirectory } from './targets.js';
+import { datasetRootOf, isDirectory } from './targets.js';
+import { modelineFor, repairModeline } from '../authoring/modeline.js';
 import type { Io } from './io.js';
 import type { RunSettings } from './settings.js';
 
@@ -96,6 +97,15 @@ function readTarget(target: FmtTarget, shown: string, io: Io): string | undefine
   return undefined;
 }
 
+/** The modeline a file at `abs` should carry, or '' when its dataset cannot be told (an invalid claims.config.yaml above it). */
+function modelineOf(kind: 'claim' | 'source', abs: string): string {
+  try {
+    return modelineFor(kind, abs, datasetRootOf(abs));
+  } catch {
+    return '';
+  }
+}
+
 /** Runs `claims fmt`; returns 1 when `--check` finds files to change or a file could not be formatted, else 0. Each file stands alone. */
 export function fmt(paths: string[], opts: FmtOptions, settings: RunSettings, io: Io): number {
   const cwd = io.cwd();
@@ -117,11 +127,13 @@ export function fmt(paths: string[], opts: FmtOptions, settings: RunSettings, io
       failed++;
       continue;
     }
-    if (!result.changed) continue;
+    // A modeline copied from another dataset, whose link leads nowhere from here, is pointed at this dataset's schemas.
+    const out = repairModeline(result.text, target.abs, (kind) => modelineOf(kind, target.abs));
+    if (out === text) continue;
     changed++;
     if (!opts.check) {
       try {
-        writeAtomically(target.abs, result.text);
+        writeAtomically(target.abs, out);
       } catch (err) {
         io.stderr.write(`claims: ${shown}: cannot write (${(err as NodeJS.ErrnoException).code ?? String(err)}); left untouched\n`);
         failed++;

@@ -1,7 +1,7 @@
 /** Git facts the validator needs: the files a revision range touched (`--changed-since`), and the repository root holding a file (paths in the CI formats). */
 import { spawnSync } from 'node:child_process';
 import { lstatSync, realpathSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { displayPath } from '../load/dataset.js';
 import { UsageError } from './io.js';
 
@@ -10,17 +10,28 @@ function git(args: string[], cwd: string): { ok: boolean; out: string } {
   return { ok: r.status === 0 && !r.error, out: r.stdout ?? '' };
 }
 
-/** Display paths (relative to cwd) of files changed since `rev`, committed or not, plus untracked files. */
-export function changedSince(rev: string, cwd: string): Set<string> {
-  const top = git(['rev-parse', '--show-toplevel'], cwd);
-  if (!top.ok) throw new UsageError(`--changed-since needs a git repository, and ${cwd} is not in one`);
+/**
+ * Display paths (relative to cwd) of files changed since `rev`, committed or not, plus untracked files, in the git
+ * repository that holds `dataset` (an absolute folder): the dataset's repository, wherever the command runs.
+ */
+export function changedSince(rev: string, cwd: string, dataset: string = cwd): Set<string> {
+  const shownDataset = displayPath(dataset, cwd) || '.';
+  const top = git(['rev-parse', '--show-toplevel'], dataset);
+  if (!top.ok) throw new UsageError(`--changed-since needs a git repository, and the dataset ${shownDataset} is not in one`);
+  // Paths from git name the real (links resolved) work tree: map them back to the spelling the dataset was reached by.
   const root = top.out.trim();
-  if (!git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], cwd).ok) {
-    throw new UsageError(`--changed-since: "${rev}" is not a git revision here (try origin/main, HEAD~1 or a commit id)`);
+  const realDataset = realOr(dataset);
+  const toDataset = (abs: string): string => {
+    const rel = relative(realDataset, abs);
+    return rel.startsWith('..') || isAbsolute(rel) ? abs : join(dataset, rel);
+  };
+  if (!git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], dataset).ok) {
+    throw new UsageError(`--changed-since: "${rev}" is not a git revision in the repository of ${shownDataset} (try origin/main, HEAD~1 or a commit id)`);
   }
-  const changed = git(['diff', '--name-only', '-z', rev, '--'], cwd).out.split('\0').filter(Boolean).map((p) => resolve(root, p));
-  const untracked = git(['ls-files', '--others', '--exclude-standard', '-z'], cwd).out.split('\0').filter(Boolean).map((p) => resolve(cwd, p));
-  return new Set([...changed, ...untracked].map((abs) => displayPath(abs, cwd)));
+  // `--relative`-free names are from the work tree root; ls-files names are relative to the folder git runs in.
+  const changed = git(['diff', '--name-only', '-z', rev, '--'], dataset).out.split('\0').filter(Boolean).map((p) => resolve(realOr(root), p));
+  const untracked = git(['ls-files', '--others', '--exclude-standard', '-z'], dataset).out.split('\0').filter(Boolean).map((p) => resolve(realDataset, p));
+  return new Set([...changed, ...untracked].map((abs) => displayPath(toDataset(abs), cwd)));
 }
 
 /**

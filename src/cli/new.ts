@@ -11,6 +11,7 @@ import { stylish } from '../format/stylish.js';
 import { escapeControls } from '../format/escape.js';
 import { Entities } from '../provenance/index.js';
 import { CHOICES, buildRecord, deriveId, flagOf, missingFields, optionOf, relativePathOf, toYaml, type Kind, type NewOptions } from '../authoring/new.js';
+import { modelineFor } from '../authoring/modeline.js';
 import { type Io, UsageError, wantsColor } from './io.js';
 import type { RunSettings } from './settings.js';
 
@@ -128,7 +129,8 @@ async function write(kind: Kind, record: Record<string, unknown>, ds: Dataset, s
   const holder = holderOf(ds, String(record.id));
   if (holder) throw new UsageError(`the id "${String(record.id)}" is already used by ${holder.file}: ids are unique across the dataset; choose another --id`);
 
-  const text = toYaml(kind, record);
+  // The modeline links to the JSON Schema from where this file will be, in whichever dataset it is.
+  const text = toYaml(kind, record, modelineFor(kind, target, ds.root));
   const dir = dirname(target);
   const created = mkdirSync(dir, { recursive: true });
   // Folders this run created go too if it is interrupted (registered before the temporary file, so they are removed after it).

@@ -1,13 +1,16 @@
 /** Settings every command shares: the dataset folder, the date, and the configuration. */
-import { loadConfig, parseToday, type Config } from '../config.js';
+import { findConfigFile, loadConfig, parseToday, type Config } from '../config.js';
 import { todayIso } from '../model/date.js';
 import { UsageError } from './io.js';
-import { resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { LoadCache } from '../load/cache.js';
 import pkg from '../../package.json' with { type: 'json' };
 
 export interface RunSettings {
-  /** Dataset folder used when no path is given. */
+  /**
+   * Dataset folder used when no path is given, relative to the working directory (or absolute when it has no relative
+   * form): `--dir`, else the configuration's `dir:`, else `claims/` beside the nearest claims.config.yaml, else `claims`.
+   */
   dir: string;
   /** `YYYY-MM-DD`. */
   today: string;
@@ -25,9 +28,28 @@ export interface GlobalOptions {
   cacheLocation?: string;
 }
 
-/** Resolves --dir, --today and --config (or claims.config.yaml) into settings. */
+/** `abs` as the user would type it from `cwd`: relative when it can be, `.` for `cwd` itself. */
+function fromCwd(abs: string, cwd: string): string {
+  const rel = relative(resolve(cwd), abs);
+  return rel === '' ? '.' : isAbsolute(rel) ? abs : rel;
+}
+
+/**
+ * The dataset folder, found the way git finds its repository: `--dir`; else the `dir:` of the configuration in use
+ * (relative to that file's folder); else `claims/` beside the nearest claims.config.yaml in or above `cwd`; else
+ * `./claims`. A `--config` file without `dir:` does not move the dataset: it is found as if no `--config` were given.
+ */
+function datasetDir(opts: GlobalOptions, cwd: string, config: Config, found: string | undefined): string {
+  if (opts.dir !== undefined) return opts.dir;
+  if (config.dir !== undefined && config.file !== undefined) return fromCwd(join(dirname(resolve(cwd, config.file)), config.dir), cwd);
+  if (found !== undefined) return fromCwd(join(dirname(found), 'claims'), cwd);
+  return 'claims';
+}
+
+/** Resolves --dir, --today and --config (or the nearest claims.config.yaml) into settings. */
 export function resolveSettings(opts: GlobalOptions, cwd: string): RunSettings {
-  const config = loadConfig(cwd, opts.config);
+  const found = findConfigFile(cwd);
+  const config = loadConfig(cwd, opts.config ?? (found === undefined ? undefined : fromCwd(found, cwd)));
   let today = config.today ?? todayIso();
   if (opts.today !== undefined) {
     const t = parseToday(opts.today);
@@ -37,5 +59,5 @@ export function resolveSettings(opts: GlobalOptions, cwd: string): RunSettings {
   const cache = opts.cache || opts.cacheLocation !== undefined
     ? new LoadCache(resolve(cwd, opts.cacheLocation ?? '.claimscache'), `${pkg.version}\u0000${JSON.stringify(config)}`)
     : undefined;
-  return { dir: opts.dir ?? 'claims', today, config, cache };
+  return { dir: datasetDir(opts, cwd, config, found), today, config, cache };
 }

@@ -1,7 +1,7 @@
 /** Turns the paths a user passes into datasets to load and the files to report on. */
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { CONFIG_FILE } from '../config.js';
+import { CONFIG_FILE, loadConfig } from '../config.js';
 import { displayPath } from '../load/dataset.js';
 import { isSkippedName, isYamlName } from '../load/discover.js';
 import { UsageError } from './io.js';
@@ -26,8 +26,8 @@ function hasFolder(dir: string, name: string): boolean {
 }
 
 /**
- * The dataset a single file belongs to: next to the nearest claims.config.yaml (its `claims/` subfolder if the file is
- * there), else the nearest folder named `claims`, else the nearest folder holding a `sources/` folder (not climbing out
+ * The dataset a single file belongs to: next to the nearest claims.config.yaml (the folder its `dir:` names, default
+ * `claims/`, if the file is there), else the nearest folder named `claims`, else the nearest folder holding a `sources/` folder (not climbing out
  * of the git repository that holds the file). Failing all three the file has no dataset: its own folder is loaded
  * without descending into subfolders, so a lone file in a shared folder (a temporary folder, a home folder) never makes
  * the run walk and parse every file around it.
@@ -35,8 +35,8 @@ function hasFolder(dir: string, name: string): boolean {
 export function datasetOf(file: string): { root: string; shallow?: boolean } {
   for (let dir = dirname(file); ; dir = dirname(dir)) {
     if (existsSync(join(dir, CONFIG_FILE))) {
-      const claimsDir = join(dir, 'claims');
-      return { root: existsSync(claimsDir) && within(file, claimsDir) ? claimsDir : dir };
+      const dataDir = join(dir, loadConfig(dir, join(dir, CONFIG_FILE)).dir ?? 'claims');
+      return { root: existsSync(dataDir) && within(file, dataDir) ? dataDir : dir };
     }
     if (dirname(dir) === dir) break;
   }

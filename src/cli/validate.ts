@@ -102,11 +102,14 @@ export function validate(paths: string[], opts: ValidateOptions, settings: RunSe
   const started = performance.now();
   const cwd = io.cwd();
   const pathFor = REPOSITORY_FORMATS.has(opts.format) ? artifactPaths(cwd, opts.basePath, io) : undefined;
-  const changed = opts.changedSince === undefined ? undefined : changedSince(opts.changedSince, cwd);
   const targets = resolveTargets(paths.length > 0 ? paths : [settings.dir], cwd);
-  if (changed) {
-    // Cross-file rules need the whole dataset: load and check it all, report only on what changed.
-    for (const t of targets) t.only = new Set([...(t.only ?? changed)].filter((f) => changed.has(f)));
+  if (opts.changedSince !== undefined) {
+    // Cross-file rules need the whole dataset: load and check it all, report only on what changed, as the git
+    // repository holding each dataset sees it (not the working directory's, which may be another or none).
+    for (const t of targets) {
+      const changed = changedSince(opts.changedSince, cwd, t.root);
+      t.only = new Set([...(t.only ?? changed)].filter((f) => changed.has(f)));
+    }
   }
   const entities = new Entities(settings.config.aliases);
   const results = targets.map((t) =>
