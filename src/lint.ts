@@ -1,8 +1,8 @@
 /** Runs the rules over a loaded dataset and turns their reports into located diagnostics. No printing, no exit codes. */
 import type { Dataset } from './load/dataset.js';
-import { locatorFor } from './load/dataset.js';
+import { locatorFor, locatorOfText } from './load/dataset.js';
 import { formatPath, type Locate } from './load/locate.js';
-import { SnapshotReader } from './load/snapshot.js';
+import { SnapshotReader, type Overlay } from './load/snapshot.js';
 import { buildIndex, claimProvenance, Entities, type Provenance } from './provenance/index.js';
 import type { Claim } from './model/schema.js';
 import { rules as allRules, type Rule } from './rules/index.js';
@@ -18,6 +18,8 @@ export interface LintOptions {
   only?: ReadonlySet<string>;
   /** The rules to run (default: every registered rule). */
   rules?: readonly Rule[];
+  /** Texts that stand in for files on disk: the dataset as a writing command would leave it, before it is written. */
+  overlay?: Overlay;
 }
 
 /** Lints a dataset. */
@@ -26,14 +28,15 @@ export function lint(dataset: Dataset, options: LintOptions): LintResult {
   const entities = options.entities ?? new Entities();
   // Not cached: two rules ask, and keeping every claim's provenance costs more memory than recomputing it does time.
   const provenance = (c: Claim): Provenance => claimProvenance(c, index, entities);
-  const snapshots = new SnapshotReader(dataset.root);
+  const snapshots = new SnapshotReader(dataset.root, options.overlay);
   const snapshot = (path: string) => snapshots.load(path);
   const absByFile = new Map(dataset.files.map((f) => [f.file, f.abs]));
   const locators = new Map<string, Locate | undefined>();
   const locate = (file: string): Locate | undefined => {
     if (!locators.has(file)) {
       const abs = absByFile.get(file);
-      locators.set(file, abs === undefined ? undefined : locatorFor(abs));
+      const pending = abs === undefined ? undefined : options.overlay?.get(abs);
+      locators.set(file, abs === undefined ? undefined : pending != null ? locatorOfText(pending) : locatorFor(abs));
     }
     return locators.get(file);
   };

@@ -20,6 +20,8 @@ export const CLAIM_FLAGS: readonly Flag[] = [
   ['--outcome <outcome>', 'how a forecast turned out', ['met', 'missed', 'withdrawn']],
   ['--resolved-by <id>', 'id of the claim that shows the outcome'],
   ['--status <status>', 'declared verification status (required)', ['rumored', 'company-reported', 'independent', 'disputed', 'retracted']],
+  ['--status-reason <text>', 'why the claim is retracted or disputed (usually set by claims retract / claims dispute)'],
+  ['--status-date <date>', 'when the status was set to retracted or disputed'],
   ['--supersedes <id>', 'id of the claim this one replaces'],
   ['--tags <tags...>', 'tags (comma list or repeated)'],
   ['--metric-note <text>', 'how the source defines the metric (arr and revenue claims only)'],
@@ -48,6 +50,7 @@ export const SOURCE_FLAGS: readonly Flag[] = [
   ['--position <text>', 'anonymous sources: what they are in a position to know'],
   ['--count <n>', 'anonymous sources: how many (a number, or "multiple")'],
   ['--snapshot <path>', 'local copy of the source text, relative to the dataset folder (snapshots/<id>.txt)'],
+  ['--snapshot-sha256 <hex>', 'SHA-256 of the snapshot file (usually set by claims snapshot)'],
 ];
 
 /** Adds the field flags of `claims new claim` or `claims new source`. */

@@ -4,8 +4,7 @@
  */
 import { basename, dirname, extname, relative, sep } from 'node:path';
 import type { Dataset, FileRecord } from '../load/dataset.js';
-import { displayPath } from '../load/dataset.js';
-import { parseFile } from '../load/parse.js';
+import { addFileFromText, displayPath } from '../load/dataset.js';
 import { lint, type LintOptions } from '../lint.js';
 import type { Diagnostic, LintResult } from '../diagnostic.js';
 import type { FileChange } from './changeset.js';
@@ -25,17 +24,8 @@ export function datasetAfter(ds: Dataset, changes: readonly FileChange[], cwd: s
   for (const s of ds.sources) if (!changed.has(byFile.get(s.file)?.abs ?? '')) after.sources.push(s);
   for (const c of changes) {
     if (c.after === null || !/\.ya?ml$/.test(c.abs)) continue;
-    const file = displayPath(c.abs, cwd);
     const underSources = relative(ds.root, dirname(c.abs)).split(sep)[0] === 'sources';
-    const parsed = parseFile(c.after, { underSources });
-    const id = typeof parsed.raw?.id === 'string' ? parsed.raw.id : undefined;
-    const record: FileRecord = {
-      file, abs: c.abs, stem: basename(c.abs, extname(c.abs)), type: parsed.declaredType, id,
-      valid: parsed.parsed !== undefined, problems: parsed.problems,
-    };
-    keep(record);
-    if (parsed.parsed?.type === 'claim') after.claims.push({ file, data: parsed.parsed.data });
-    else if (parsed.parsed?.type === 'source') after.sources.push({ file, data: parsed.parsed.data });
+    addFileFromText(after, c.after, { file: displayPath(c.abs, cwd), abs: c.abs, stem: basename(c.abs, extname(c.abs)), underSources });
   }
   return after;
 }
@@ -56,7 +46,8 @@ export interface ChangeCheck {
 export function checkChange(ds: Dataset, changes: readonly FileChange[], cwd: string, options: LintOptions): ChangeCheck {
   const before = lint(ds, options);
   const afterDs = datasetAfter(ds, changes, cwd);
-  const after = lint(afterDs, options);
+  const overlay = new Map(changes.map((c) => [c.abs, c.after]));
+  const after = lint(afterDs, { ...options, overlay });
   const had = new Map<string, number>();
   for (const d of before.diagnostics) if (d.severity === 'error') had.set(keyOf(d), (had.get(keyOf(d)) ?? 0) + 1);
   const added: Diagnostic[] = [];

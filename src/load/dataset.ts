@@ -136,8 +136,13 @@ export function addFileFromText(ds: Dataset, text: string, where: { file: string
 export function locatorFor(abs: string): Locate | undefined {
   const read = safeReadFile(abs, { maxBytes: MAX_BYTES.dataFile });
   if (!read.ok) return undefined;
+  return locatorOfText(read.buf.toString('utf8'));
+}
+
+/** Locates paths in a file's text (one not yet written, say). */
+export function locatorOfText(text: string): Locate | undefined {
   try {
-    return parseFile(lineBreaksToLf(read.buf.toString('utf8'))).locate;
+    return parseFile(lineBreaksToLf(text)).locate;
   } catch {
     return undefined;
   }

@@ -1,4 +1,5 @@
 /** Source snapshots: local copies of source texts, read once and normalised for quote matching. */
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { MAX_BYTES, safeReadFile, type RefusalKind } from '../util/safe-read.js';
 
@@ -14,7 +15,12 @@ export function normaliseText(s: string): string {
 }
 
 /** What reading a snapshot gave: its normalised text, or why it was not read. */
-export type SnapshotRead = { text: string } | { text?: undefined; kind: RefusalKind; reason: string };
+export type SnapshotRead = { text: string; sha256: string } | { text?: undefined; kind: RefusalKind; reason: string };
+
+const textRead = (buf: Buffer): SnapshotRead => ({ text: normaliseText(buf.toString('utf8')), sha256: createHash('sha256').update(buf).digest('hex') });
+
+/** Texts that stand in for files on disk (absolute path → text, or null for a deleted file): a change not yet written. */
+export type Overlay = ReadonlyMap<string, string | null>;
 
 /**
  * Reads snapshot files relative to a dataset root, caching each. Only a regular file inside the dataset folder (after
@@ -24,14 +30,20 @@ export type SnapshotRead = { text: string } | { text?: undefined; kind: RefusalK
 export class SnapshotReader {
   private readonly cache = new Map<string, SnapshotRead>();
 
-  constructor(private readonly root: string) {}
+  constructor(private readonly root: string, private readonly overlay?: Overlay) {}
 
-  /** The normalised text of a snapshot, or why it was not read. */
+  /** The normalised text of a snapshot and the SHA-256 of its bytes, or why it was not read. */
   load(path: string): SnapshotRead {
     let got = this.cache.get(path);
     if (got === undefined) {
-      const read = safeReadFile(resolve(this.root, path), { maxBytes: MAX_BYTES.snapshot, within: this.root });
-      got = read.ok ? { text: normaliseText(read.buf.toString('utf8')) } : { kind: read.kind, reason: read.reason };
+      const abs = resolve(this.root, path);
+      const pending = this.overlay?.get(abs);
+      if (pending !== undefined) {
+        got = pending === null ? { kind: 'missing', reason: 'does not exist' } : textRead(Buffer.from(pending, 'utf8'));
+      } else {
+        const read = safeReadFile(abs, { maxBytes: MAX_BYTES.snapshot, within: this.root });
+        got = read.ok ? textRead(read.buf) : { kind: read.kind, reason: read.reason };
+      }
       this.cache.set(path, got);
     }
     return got;

@@ -1,6 +1,3 @@
-import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
-import { MAX_BYTES, safeReadFile } from '../util/safe-read.js';
 import { defineRule } from './types.js';
 
 /**
@@ -28,13 +25,13 @@ export const snapshotChanged = defineRule({
         ctx.report({ file, path: ['snapshot_sha256'], messageId: 'noSnapshot', data: { id: data.id } });
         continue;
       }
-      // The digest is of the file's bytes, so it is read here as bytes (the run's shared reader gives normalised text).
-      const read = safeReadFile(resolve(ctx.dataset.root, snapshot), { maxBytes: MAX_BYTES.snapshot, within: ctx.dataset.root });
-      if (!read.ok) {
+      // The run's shared reader gives the digest of the file's bytes beside its normalised text.
+      const read = ctx.snapshot(snapshot);
+      if (read.text === undefined) {
         ctx.report({ file, path: ['snapshot'], messageId: 'unreadable', data: { id: data.id, snapshot, reason: read.reason } });
         continue;
       }
-      const actual = createHash('sha256').update(read.buf).digest('hex');
+      const actual = read.sha256;
       if (actual !== expected) ctx.report({ file, path: ['snapshot_sha256'], messageId: 'changed', data: { id: data.id, snapshot, actual, expected } });
     }
   },
