@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES } from './cli-helpers.js';
 
@@ -41,7 +41,13 @@ describe.skipIf(!built)('the built binary', () => {
   it('github: workflow commands', () => {
     const r = claims(['validate', '--format', 'github'], resolve(FIXTURES, 'broken'));
     expect(r.code).toBe(1);
-    expect(r.stdout.split('\n')[0]).toMatch(/^::error file=claims\/acme\/arr-2026-02\.yaml,line=11,col=13,endLine=11,endColumn=23,title=unknown-reference::/);
+    // Annotations name files from the repository root, where GitHub places them (from the working directory outside git).
+    const top = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd: FIXTURES, encoding: 'utf8' });
+    const prefix = top.status === 0 ? relative(realpathSync(top.stdout.trim()), realpathSync(resolve(FIXTURES, 'broken'))).split(sep).join('/') + '/' : '';
+    expect(r.stdout.split('\n')[0]).toBe(`::error file=${prefix}claims/acme/arr-2026-02.yaml,line=11,col=13,endLine=11,endColumn=23,title=unknown-reference::${r.stdout.split('\n')[0]!.split('::').slice(2).join('::')}`);
+    expect(r.stdout.split('\n')[0]).toMatch(/title=unknown-reference::\S/);
+    // The listing after them keeps the working directory's paths.
+    expect(r.stdout).toMatch(/^claims\/acme\/arr-2026-02\.yaml$/m);
   });
 
   it('colour: on with FORCE_COLOR, off with NO_COLOR or when piped', () => {
