@@ -64,6 +64,15 @@ describe('evidenceItems', () => {
     expect(evidenceItems(['--source', 's', '--', '--source', 't'])).toEqual([{ source: 's' }]);
   });
 
+  it('checks the evidence flags of an item whose --source is still to come (asked on a terminal), and leaves it to the options', () => {
+    expect(evidenceItems(['--subject', 'Acme', '--quote', 'q', '--via', 'a', '--via', 'b', '--locator', '3'])).toEqual([]);
+    expect(usage(['--quote', 'a', '--quote', 'b'])).toContain('--quote is given twice for the evidence item');
+  });
+
+  it('names the first flag given before a --source', () => {
+    expect(usage(['--locator', '2', '--quote', 'q', '--source', 's'])).toContain('--locator comes before any --source');
+  });
+
   it.each(['--quote', '--via', '--origin', '--locator'])('refuses %s before any --source, naming it', (flag) => {
     const message = usage(['--subject', 'Acme', flag, 'x', '--source', 's']);
     expect(message).toContain(`${flag} comes before any --source`);

@@ -24,17 +24,23 @@ export const VALUE_FLAGS: ReadonlySet<string> = new Set([
 const isEvidenceFlag = (f: string): f is EvidenceFlag => (EVIDENCE_FLAGS as readonly string[]).includes(f);
 
 /** Where an item is, for messages: `evidence item 2 (--source techcrunch)`. */
-const itemName = (n: number, item: EvidenceInput): string => `evidence item ${n} (--source ${item.source})`;
+const itemName = (n: number, item: EvidenceInput): string => (n === 0 ? 'the evidence item' : `evidence item ${n} (--source ${item.source})`);
 
 /**
  * The evidence items of a raw argument list (the arguments of `claims new claim`, with or without what comes before
  * them), in order. Forms: `--flag value` and `--flag=value`; `--via` takes a comma list and may repeat within an item
  * (the relays add up, in order). `--` ends the options.
+ *
+ * With no `--source` at all, the evidence flags describe the one item whose source is still to come (asked for on a
+ * terminal, else reported missing): they are checked the same way (none twice) and the result is empty, so the caller
+ * builds that item from its options, as commander gives them, exactly as before.
  */
 export function evidenceItems(argv: readonly string[], valueFlags: ReadonlySet<string> = VALUE_FLAGS): EvidenceInput[] {
-  const items: EvidenceInput[] = [];
-  // Which single-valued flags each item has had, to name a repeat.
-  const seen: Array<Set<EvidenceFlag>> = [];
+  // Index 0 collects the flags given before any --source; items[i] (i >= 1) is the i-th item.
+  const items: EvidenceInput[] = [{ source: '' }];
+  // Which single-valued flags each item has had, to name a repeat; the first flag given before any --source.
+  const seen: Array<Set<EvidenceFlag>> = [new Set()];
+  let early: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i]!;
     if (token === '--') break;
@@ -53,17 +59,15 @@ export function evidenceItems(argv: readonly string[], valueFlags: ReadonlySet<s
     }
     const trimmed = value.trim();
     if (flag === '--source') {
-      if (trimmed === '') throw new UsageError(`--source needs a source id (evidence item ${items.length + 1})`);
+      if (trimmed === '') throw new UsageError(`--source needs a source id (evidence item ${items.length})`);
       items.push({ source: trimmed });
       seen.push(new Set(['--source']));
       continue;
     }
-    const item = items[items.length - 1];
-    if (item === undefined) {
-      throw new UsageError(`${flag} comes before any --source: each evidence item starts with --source <id>, and its --quote, --via, --origin and --locator follow it`);
-    }
-    const n = items.length;
-    const had = seen[n - 1]!;
+    const n = items.length - 1;
+    const item = items[n]!;
+    if (n === 0) early ??= flag;
+    const had = seen[n]!;
     if (flag === '--via') {
       const ids = value.split(',').map((v) => v.trim()).filter((v) => v !== '');
       if (ids.length === 0) throw new UsageError(`--via needs one or more source ids (${itemName(n, item)})`);
@@ -79,5 +83,8 @@ export function evidenceItems(argv: readonly string[], valueFlags: ReadonlySet<s
     else if (flag === '--origin') item.origin = trimmed;
     else item.locator = trimmed;
   }
-  return items;
+  if (items.length > 1 && early !== undefined) {
+    throw new UsageError(`${early} comes before any --source: each evidence item starts with --source <id>, and its --quote, --via, --origin and --locator follow it`);
+  }
+  return items.slice(1);
 }
