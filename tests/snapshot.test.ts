@@ -169,6 +169,16 @@ describe('claims snapshot --from <file>', () => {
     expect(errors(root)).toEqual([]);
   });
 
+  it('names snapshots/<id>.txt, leaving a snapshot kept under another name in place and saying so', async () => {
+    const root = dataset(GOOD_QUOTE, { 'claims/snapshots/old-name.txt': `Earlier copy: ${GOOD_QUOTE}.\n` });
+    writeFileSync(join(root, 'claims/sources/ledger.yaml'), `${SOURCE}snapshot: snapshots/old-name.txt\n`);
+    const r = await run(root, 'ledger', { from: 'page.html' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('the former snapshot snapshots/old-name.txt is left in place (no longer named by "ledger")');
+    expect(read(root, 'claims/snapshots/old-name.txt')).toBe(`Earlier copy: ${GOOD_QUOTE}.\n`);
+    expect(read(root, 'claims/sources/ledger.yaml')).toContain('snapshot: snapshots/ledger.txt\n');
+  });
+
   it('refuses bad input with a usage error (exit 2), writing nothing', async () => {
     const root = dataset(GOOD_QUOTE, { 'latin1.txt': '', 'empty.html': '<!doctype html><html><body><script>x()</script></body></html>' });
     writeFileSync(join(root, 'latin1.txt'), Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x0a]));

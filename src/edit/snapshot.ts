@@ -407,13 +407,13 @@ export function buildSnapshot(ctx: EditContext, sourceId: string, input: Snapsho
 
   const words = normaliseText(input.text).split(' ').length;
   const summary = [
-    `${shownSnapshot}: ${words.toLocaleString('en-US')} word${words === 1 ? '' : 's'} from ${input.origin}`,
+    `${shownSnapshot}: ${words.toLocaleString('en-US')} word${words === 1 ? '' : 's'} from ${escapeControls(input.origin)}`,
     `${shownSource}: ${Object.keys(fields).join(', ')} set`,
   ];
   if (checked > 0) summary.push(`${checked} quote${checked === 1 ? '' : 's'} read in "${sourceId}" found in the new text`);
   const former = source.data.snapshot;
-  if (former !== undefined && former !== rel) summary.push(`the former snapshot ${former} is left in place (no longer named by "${sourceId}")`);
-  if (input.url !== undefined && source.data.url !== undefined && source.data.url !== input.url) summary.push(`url kept as ${source.data.url}`);
+  if (former !== undefined && former !== rel) summary.push(`the former snapshot ${escapeControls(former)} is left in place (no longer named by "${sourceId}")`);
+  if (input.url !== undefined && source.data.url !== undefined && source.data.url !== input.url) summary.push(`url kept as ${escapeControls(source.data.url)}`);
   return { summary };
 }
 
