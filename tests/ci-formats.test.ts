@@ -9,6 +9,7 @@ import { lintFormatters } from '../src/format/index.js';
 import { fingerprints } from '../src/format/fingerprint.js';
 import { helpUri, pathToUri, SARIF_MAX_RESULTS } from '../src/format/sarif.js';
 import { junitClassname } from '../src/format/junit.js';
+import { ruleMetadata } from '../src/cli/rule-meta.js';
 import { rules } from '../src/rules/index.js';
 import { helpMarkdown, ruleAnchor, ruleHelp } from '../src/rules/help.js';
 import type { Diagnostic, LintResult } from '../src/diagnostic.js';
@@ -57,7 +58,7 @@ function xsdCheck(xml: string): { ok: boolean; out: string } {
 }
 
 describe('sarif', () => {
-  const log = JSON.parse(lintFormatters.sarif!(result, { color: false }));
+  const log = JSON.parse(lintFormatters.sarif!(result, { color: false, rules: ruleMetadata() }));
 
   it('passes the official SARIF 2.1.0 JSON Schema (vendored in tests/vendor)', () => {
     const validate = sarifValidator();
@@ -91,7 +92,7 @@ describe('sarif', () => {
       expect(desc.help.markdown).toBe(helpMarkdown(h!));
       expect(desc.name.toLowerCase()).not.toBe(r.id.toLowerCase());
       expect(desc.name).toMatch(/^[A-Z][A-Za-z]+$/);
-      expect(desc.helpUri).toBe(helpUri(r.id));
+      expect(desc.helpUri).toBe(helpUri(ruleAnchor(r.id)));
       expect(desc.helpUri.endsWith(`#${ruleAnchor(r.id)}`)).toBe(true);
       // The README section the anchor points at exists (GitHub turns "Rule `x`" into #rule-x) and shows the same help.
       expect(readme, `README lacks the section "#### Rule \`${r.id}\`"`).toContain(`#### Rule \`${r.id}\`\n\n${helpMarkdown(h!)}\n`);
@@ -102,7 +103,7 @@ describe('sarif', () => {
     expect(pathToUri('claims/acme/a#1.yaml')).toBe('claims/acme/a%231.yaml');
     expect(pathToUri('claims/q?/50% off/é (1).yaml')).toBe('claims/q%3F/50%25%20off/%C3%A9%20%281%29.yaml');
     expect(pathToUri('../x:y/a.yaml')).toBe('../x%3Ay/a.yaml');
-    const hashLog = JSON.parse(lintFormatters.sarif!({ ...result, diagnostics: [d({ file: 'claims/a#b/c d.yaml' })] }, { color: false }));
+    const hashLog = JSON.parse(lintFormatters.sarif!({ ...result, diagnostics: [d({ file: 'claims/a#b/c d.yaml' })] }, { color: false, rules: ruleMetadata() }));
     const uri: string = hashLog.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri;
     expect(uri).toBe('claims/a%23b/c%20d.yaml');
     // Read back as a URI reference: no fragment, no query, and the path decodes to the file.

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
-import { esc } from '../src/format/report-html.js';
-import { REPORT_SECTIONS } from '../src/format/report.js';
-import type { Report } from '../src/report/build.js';
+import { esc } from '../src/format/report-html-parts.js';
+import { REPORT_SECTIONS } from '../src/format/report-wording.js';
+import type { Report } from '../src/report/types.js';
 import { runCli } from './cli-helpers.js';
 import { source, writeDataset } from './helpers.js';
 

@@ -4,8 +4,10 @@ import { loadDataset } from '../src/load/dataset.js';
 import { queryContext } from '../src/query/view.js';
 import { filterViews } from '../src/query/filter.js';
 import { Entities } from '../src/provenance/index.js';
-import { buildReport, sourcingTier, type Report } from '../src/report/build.js';
-import { reportFormatters, REPORT_SECTIONS, sourcingSentence } from '../src/format/report.js';
+import { buildReport, sourcingTier } from '../src/report/build.js';
+import type { Report } from '../src/report/types.js';
+import { reportFormatters } from '../src/format/report.js';
+import { REPORT_SECTIONS, sourcingSentence } from '../src/format/report-wording.js';
 import { writeDataset } from './helpers.js';
 
 const root = fileURLToPath(new URL('./fixtures/report/claims', import.meta.url));

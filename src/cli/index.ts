@@ -2,22 +2,151 @@
 import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { escapeControls } from '../format/escape.js';
+import { EXPORT_FORMATS, GRAPH_FORMATS, LINT_FORMATS, LIST_FORMATS, REPORT_FORMATS, SHOW_FORMATS, SOURCES_FORMATS } from '../format/names.js';
 import { ConfigError } from '../errors.js';
 import { type Io, UsageError } from './io.js';
-import type { GlobalOptions } from './settings.js';
+import type { GlobalOptions, RunSettings } from './settings.js';
 import type { ValidateOptions } from './validate.js';
 import type { ListOptions } from './list.js';
 import type { ReportOptions } from './report.js';
 import type { ExportOptions } from './export.js';
 import type { GraphOptions } from './graph.js';
+import type { FmtOptions } from './fmt.js';
+import type { ShowFormat, SourcesFormat } from '../format/names.js';
 import { withFilters } from './filter-options.js';
 import { withFieldFlags, CLAIM_FLAGS, SOURCE_FLAGS } from './new-options.js';
-import type { FmtOptions } from './fmt.js';
 
 /** The command implementations, imported on first use. */
 const commands = () => import('./commands.js');
+type Commands = Awaited<ReturnType<typeof commands>>;
 
 export type { Io } from './io.js';
+
+/** An option of a command, in help order: the shared filters, `-f, --format` with the command's formats, or a flag of its own. */
+type OptionSpec = 'filters' | 'format' | [flags: string, description: string, defaultValue?: string];
+
+/** One command: what `--help` shows, and the implementation it runs (loaded on first use). */
+interface CommandSpec {
+  name: string;
+  description: string;
+  args?: ReadonlyArray<[name: string, description: string]>;
+  /** The `--format` choices; the first is the default. */
+  formats?: readonly string[];
+  options?: readonly OptionSpec[];
+  /** Options declared elsewhere, added after `options` (`claims new`: a flag for every field). */
+  more?: (cmd: Command) => Command;
+  /** Runs the command on its positional arguments and options; returns the exit code. */
+  run(c: Commands, args: unknown[], opts: GlobalOptions, settings: RunSettings, io: Io): number | Promise<number>;
+}
+
+const SORT: OptionSpec = ['--sort <key>', 'as_of, -as_of, id, status or value (prefix - for descending)', 'as_of'];
+const LIMIT: OptionSpec = ['--limit <n>', 'at most n claims'];
+
+/** Every command, in help order. */
+const COMMANDS: ReadonlyArray<CommandSpec | { name: string; description: string; subcommands: readonly CommandSpec[] }> = [
+  {
+    name: 'validate',
+    description: 'lint claim and source files: schema, references, provenance and dates',
+    args: [['[paths...]', 'folders or files to check (default: ./claims); files are checked within their whole dataset']],
+    formats: LINT_FORMATS,
+    options: [
+      'format',
+      ['--changed-since <rev>', 'check the whole dataset but report only files changed since this git revision'],
+      ['--base-path <dir>', 'paths in sarif, gitlab and junit output relative to this folder (default: the root of the git repository holding each file)'],
+      ['--max-warnings <n>', 'exit 1 when there are more than n warnings'],
+      ['--quiet', 'report errors only'],
+    ],
+    run: (c, [paths]: [string[]], opts: ValidateOptions & GlobalOptions, s, io) => c.validate(paths, opts, s, io),
+  },
+  {
+    name: 'list',
+    description: 'list claims, filtered and sorted, with derived support and origin counts',
+    formats: LIST_FORMATS,
+    options: ['filters', 'format', SORT, LIMIT],
+    run: (c, _, opts: ListOptions & GlobalOptions, s, io) => c.list(opts, s, io),
+  },
+  {
+    name: 'report',
+    description: 'the report: overview, how well sourced, rumored vs confirmed, watchlist, conflicts, source concentration, timelines',
+    formats: REPORT_FORMATS,
+    options: ['filters', 'format'],
+    run: (c, _, opts: ReportOptions & GlobalOptions, s, io) => c.report(opts, s, io),
+  },
+  {
+    name: 'show',
+    description: 'explain one claim: value, status against derived support, provenance tree, related claims',
+    args: [['<id>', 'claim id']],
+    formats: SHOW_FORMATS,
+    options: ['format'],
+    run: (c, [id]: [string], opts: { format: ShowFormat } & GlobalOptions, s, io) => c.show(id, opts, s, io),
+  },
+  {
+    name: 'sources',
+    description: 'list sources: kind, publisher, date, how many claims read, relay and originate from each',
+    formats: SOURCES_FORMATS,
+    options: ['format'],
+    run: (c, _, opts: { format: SourcesFormat } & GlobalOptions, s, io) => c.sources(opts, s, io),
+  },
+  {
+    name: 'export',
+    description: 'export claims for other tools: schema.org ClaimReview JSON-LD, JSON Lines, CSV, or one CSV row per evidence item (the list filters apply)',
+    formats: EXPORT_FORMATS,
+    options: ['filters', 'format', SORT, LIMIT],
+    run: (c, _, opts: ExportOptions & GlobalOptions, s, io) => c.exportClaims(opts, s, io),
+  },
+  {
+    name: 'graph',
+    description: 'the provenance graph of one claim (or --all): origins → relays → sources → claims, as Mermaid or DOT',
+    args: [['[id]', 'claim id']],
+    formats: GRAPH_FORMATS,
+    options: [['--all', 'the whole dataset: every source and claim'], 'format'],
+    run: (c, [id]: [string | undefined], opts: GraphOptions & GlobalOptions, s, io) => c.graph(id, opts, s, io),
+  },
+  {
+    name: 'new',
+    description: 'write a new claim or source file, checked against the whole dataset before it is written',
+    subcommands: ([['claim', CLAIM_FLAGS], ['source', SOURCE_FLAGS]] as const).map(([kind, flags]): CommandSpec => ({
+      name: kind,
+      description: `write ${kind === 'claim' ? 'claims/<subject-slug>/<id>.yaml' : 'claims/sources/<id>.yaml'}: a flag for every field; missing required ones are asked for on a terminal`,
+      more: (cmd) => withFieldFlags(cmd, flags),
+      run: (c, _, opts: Record<string, string | string[] | boolean | undefined> & GlobalOptions, s, io) => c.newFile(kind, opts, s, io),
+    })),
+  },
+  {
+    name: 'fmt',
+    description: 'rewrite files into canonical key order and quoting, keeping comments (default: the dataset folder)',
+    args: [['[paths...]', 'folders or files to format (default: ./claims)']],
+    options: [['--check', 'list the files that would change and exit 1 if any, without writing']],
+    run: (c, [paths]: [string[]], opts: FmtOptions & GlobalOptions, s, io) => c.fmt(paths, opts, s, io),
+  },
+];
+
+/** The options every command takes, after its own. */
+function withGlobals(cmd: Command): Command {
+  return cmd
+    .option('--dir <folder>', 'dataset folder', undefined)
+    .option('--today <date>', 'the date time-dependent rules measure against (YYYY-MM-DD)')
+    .option('--config <file>', 'configuration file (default: claims.config.yaml if present)')
+    .option('--cache', 'reuse per-file results of earlier runs for files whose content has not changed')
+    .option('--cache-location <file>', 'where --cache keeps its file (default: .claimscache)');
+}
+
+/** Adds one command to `parent`: its arguments and options in help order, then the global options, then its lazy action. */
+function addCommand(parent: Command, spec: CommandSpec, io: Io, setCode: (n: number) => void): void {
+  let cmd = parent.command(spec.name).description(spec.description);
+  for (const [name, description] of spec.args ?? []) cmd = cmd.argument(name, description);
+  for (const o of spec.options ?? []) {
+    if (o === 'filters') cmd = withFilters(cmd);
+    else if (o === 'format') cmd = cmd.addOption(new Option('-f, --format <format>', 'output format').choices(spec.formats ?? []).default(spec.formats?.[0]));
+    else cmd = cmd.option(...o);
+  }
+  withGlobals(spec.more ? spec.more(cmd) : cmd).action(async (...args: unknown[]) => {
+    // commander passes the positional arguments, then the options, then the command itself.
+    const opts = args[args.length - 2] as GlobalOptions;
+    const c = await commands();
+    setCode(await spec.run(c, args.slice(0, -2), opts, c.resolveSettings(opts, io.cwd()), io));
+  });
+}
 
 function buildProgram(io: Io, setCode: (n: number) => void): Command {
   const program = new Command('claims')
@@ -30,125 +159,12 @@ function buildProgram(io: Io, setCode: (n: number) => void): Command {
       outputError: (s, write) => write(`claims: ${s.replace(/^error: /, '')}`),
     })
     .showSuggestionAfterError(true);
-
-  const withGlobals = (cmd: Command): Command =>
-    cmd
-      .option('--dir <folder>', 'dataset folder', undefined)
-      .option('--today <date>', 'the date time-dependent rules measure against (YYYY-MM-DD)')
-      .option('--config <file>', 'configuration file (default: claims.config.yaml if present)')
-      .option('--cache', 'reuse per-file results of earlier runs for files whose content has not changed')
-      .option('--cache-location <file>', 'where --cache keeps its file (default: .claimscache)');
-
-  withGlobals(
-    program
-      .command('validate')
-      .description('lint claim and source files: schema, references, provenance and dates')
-      .argument('[paths...]', 'folders or files to check (default: ./claims); files are checked within their whole dataset')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'github', 'sarif', 'junit', 'gitlab']).default('stylish'))
-      .option('--changed-since <rev>', 'check the whole dataset but report only files changed since this git revision')
-      .option('--base-path <dir>', 'paths in sarif, gitlab and junit output relative to this folder (default: the root of the git repository holding each file)')
-      .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
-      .option('--quiet', 'report errors only'),
-  ).action(async (paths: string[], opts: ValidateOptions & GlobalOptions) => {
-    const { resolveSettings, validate } = await commands();
-    setCode(validate(paths, opts, resolveSettings(opts, io.cwd()), io));
-  });
-  withGlobals(
-    withFilters(
-      program
-        .command('list')
-        .description('list claims, filtered and sorted, with derived support and origin counts'),
-    )
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown', 'yaml', 'ids']).default('table'))
-      .option('--sort <key>', 'as_of, -as_of, id, status or value (prefix - for descending)', 'as_of')
-      .option('--limit <n>', 'at most n claims'),
-  ).action(async (opts: ListOptions & GlobalOptions) => {
-    const { resolveSettings, list } = await commands();
-    setCode(list(opts, resolveSettings(opts, io.cwd()), io));
-  });
-  withGlobals(
-    withFilters(
-      program
-        .command('report')
-        .description('the report: overview, how well sourced, rumored vs confirmed, watchlist, conflicts, source concentration, timelines'),
-    ).addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json', 'html']).default('text')),
-  ).action(async (opts: ReportOptions & GlobalOptions) => {
-    const { resolveSettings, report } = await commands();
-    setCode(report(opts, resolveSettings(opts, io.cwd()), io));
-  });
-
-  withGlobals(
-    program
-      .command('show')
-      .description('explain one claim: value, status against derived support, provenance tree, related claims')
-      .argument('<id>', 'claim id')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text')),
-  ).action(async (id: string, opts: { format: string } & GlobalOptions) => {
-    const { resolveSettings, show } = await commands();
-    setCode(show(id, opts, resolveSettings(opts, io.cwd()), io));
-  });
-
-  withGlobals(
-    program
-      .command('sources')
-      .description('list sources: kind, publisher, date, how many claims read, relay and originate from each')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown', 'yaml', 'ids']).default('table')),
-  ).action(async (opts: { format: string } & GlobalOptions) => {
-    const { resolveSettings, sources } = await commands();
-    setCode(sources(opts, resolveSettings(opts, io.cwd()), io));
-  });
-  withGlobals(
-    withFilters(
-      program
-        .command('export')
-        .description('export claims for other tools: schema.org ClaimReview JSON-LD, JSON Lines, CSV, or one CSV row per evidence item (the list filters apply)'),
-    )
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['claimreview', 'jsonld', 'jsonl', 'csv', 'csv-evidence']).default('claimreview'))
-      .option('--sort <key>', 'as_of, -as_of, id, status or value (prefix - for descending)', 'as_of')
-      .option('--limit <n>', 'at most n claims'),
-  ).action(async (opts: ExportOptions & GlobalOptions) => {
-    const { resolveSettings, exportClaims } = await commands();
-    setCode(exportClaims(opts, resolveSettings(opts, io.cwd()), io));
-  });
-
-  withGlobals(
-    program
-      .command('graph')
-      .description('the provenance graph of one claim (or --all): origins → relays → sources → claims, as Mermaid or DOT')
-      .argument('[id]', 'claim id')
-      .option('--all', 'the whole dataset: every source and claim')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['mermaid', 'dot']).default('mermaid')),
-  ).action(async (id: string | undefined, opts: GraphOptions & GlobalOptions) => {
-    const { resolveSettings, graph } = await commands();
-    setCode(graph(id, opts, resolveSettings(opts, io.cwd()), io));
-  });
-  const newCommand = program
-    .command('new')
-    .description('write a new claim or source file, checked against the whole dataset before it is written');
-  for (const [kind, flags] of [['claim', CLAIM_FLAGS], ['source', SOURCE_FLAGS]] as const) {
-    withGlobals(
-      withFieldFlags(
-        newCommand
-          .command(kind)
-          .description(`write ${kind === 'claim' ? 'claims/<subject-slug>/<id>.yaml' : 'claims/sources/<id>.yaml'}: a flag for every field; missing required ones are asked for on a terminal`),
-        flags,
-      ),
-    ).action(async (opts: Record<string, string | string[] | boolean | undefined> & GlobalOptions) => {
-      const { resolveSettings, newFile } = await commands();
-      setCode(await newFile(kind, opts, resolveSettings(opts, io.cwd()), io));
-    });
+  for (const spec of COMMANDS) {
+    if ('subcommands' in spec) {
+      const group = program.command(spec.name).description(spec.description);
+      for (const sub of spec.subcommands) addCommand(group, sub, io, setCode);
+    } else addCommand(program, spec, io, setCode);
   }
-
-  withGlobals(
-    program
-      .command('fmt')
-      .description('rewrite files into canonical key order and quoting, keeping comments (default: the dataset folder)')
-      .argument('[paths...]', 'folders or files to format (default: ./claims)')
-      .option('--check', 'list the files that would change and exit 1 if any, without writing'),
-  ).action(async (paths: string[], opts: FmtOptions & GlobalOptions) => {
-    const { resolveSettings, fmt } = await commands();
-    setCode(fmt(paths, opts, resolveSettings(opts, io.cwd()), io));
-  });
   return program;
 }
 

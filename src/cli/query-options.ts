@@ -6,7 +6,7 @@ import { loadDataset } from '../load/dataset.js';
 import { Entities, type Support } from '../provenance/index.js';
 import { FILTER_CHOICES, SORT_KEYS, filterViews, sortViews, type Filters, type SortKey } from '../query/filter.js';
 import { queryContext, type ClaimView, type QueryContext } from '../query/view.js';
-import { didYouMean } from '../util/suggest.js';
+import { didYouMean, nearest } from '../util/suggest.js';
 import { type Io, UsageError } from './io.js';
 import type { RunSettings } from './settings.js';
 
@@ -106,4 +106,11 @@ export function loadQuery(settings: RunSettings, io: Io): QueryContext {
 export function terminalWidth(io: Io): number {
   const cols = io.stdout.columns ?? Number(io.env.COLUMNS);
   return Number.isFinite(cols) && cols > 40 ? cols : 120;
+}
+
+/** The usage error for an id that names no claim: a source's id gets `forSource` as a pointer, else the nearest claim ids. */
+export function noSuchClaim(ctx: QueryContext, id: string, forSource: string): UsageError {
+  if (ctx.index.sources.has(id)) return new UsageError(`"${id}" is a source, not a claim: ${forSource}`);
+  const near = nearest(id, ctx.index.claims.keys(), 3);
+  return new UsageError(`no claim "${id}"${near.length > 0 ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`);
 }

@@ -2,6 +2,8 @@
 import { loadDataset } from '../load/dataset.js';
 import { lint } from '../lint.js';
 import { lintFormatters } from '../format/index.js';
+import type { LintFormat } from '../format/names.js';
+import { ruleMetadata } from './rule-meta.js';
 import type { LintResult } from '../diagnostic.js';
 import { compareDiagnostics, countSeverities } from '../diagnostic.js';
 import { Entities } from '../provenance/index.js';
@@ -15,7 +17,7 @@ import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path
 
 /** Options of `claims validate` as commander parses them. */
 export interface ValidateOptions {
-  format: string;
+  format: LintFormat;
   maxWarnings?: string;
   quiet?: boolean;
   changedSince?: string;
@@ -93,7 +95,6 @@ function merge(results: LintResult[]): LintResult {
 /** Runs the validator; returns the exit code (0 clean, 1 lint errors or too many warnings). */
 export function validate(paths: string[], opts: ValidateOptions, settings: RunSettings, io: Io): number {
   const formatter = lintFormatters[opts.format];
-  if (!formatter) throw new UsageError(`unknown format "${opts.format}": use ${Object.keys(lintFormatters).join(', ')}`);
   const maxWarnings = parseMaxWarnings(opts.maxWarnings);
   if (opts.basePath !== undefined && !REPOSITORY_FORMATS.has(opts.format)) {
     throw new UsageError(`--base-path applies to --format ${[...REPOSITORY_FORMATS].join(', ')}; ${opts.format} paths are relative to the working directory`);
@@ -128,7 +129,7 @@ export function validate(paths: string[], opts: ValidateOptions, settings: RunSe
   }
   if (pathFor && REBASED_FORMATS.has(opts.format)) result = rebase(result, pathFor);
   const run = { startedAt, seconds: (performance.now() - started) / 1000 };
-  io.stdout.write(formatter(result, { color: wantsColor(io), run, artifactPath: REBASED_FORMATS.has(opts.format) ? undefined : pathFor }));
+  io.stdout.write(formatter(result, { color: wantsColor(io), run, artifactPath: REBASED_FORMATS.has(opts.format) ? undefined : pathFor, rules: ruleMetadata() }));
   if (errorCount > 0) return 1;
   if (maxWarnings >= 0 && warningCount > maxWarnings) {
     io.stderr.write(`claims: too many warnings (${warningCount}, maximum ${maxWarnings})\n`);

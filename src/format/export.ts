@@ -3,8 +3,10 @@ import type { ClaimReviewConfig } from '../config.js';
 import type { Source, Status } from '../model/schema.js';
 import { parsePartialDate } from '../model/date.js';
 import { originId, type OriginClass } from '../provenance/index.js';
-import type { ClaimView, QueryContext } from '../query/view.js';
+import type { ClaimView } from '../query/view.js';
 import { listFormatters } from './list.js';
+import type { ExportFormat } from './names.js';
+import type { ExportContext, ExportFormatter } from './types.js';
 import { csv } from './values.js';
 
 /**
@@ -66,14 +68,6 @@ export interface ClaimReviewNode {
 export interface ClaimReview extends ClaimReviewNode {
   '@context': 'https://schema.org';
 }
-
-/**
- * What the export formatters read besides the claims: the dataset's claims, sources, provenance and grades,
- * the run's date, and who publishes the reviews (`claimreview:` in the configuration).
- */
-export type ExportContext = Pick<QueryContext, 'index' | 'provenance' | 'grades' | 'today'> & { publishing?: ClaimReviewConfig };
-
-export type ExportFormatter = (views: ClaimView[], ctx: ExportContext) => string;
 
 const organization = (name: string, url?: string): Organization => ({ '@type': 'Organization', name, ...(url !== undefined ? { url } : {}) });
 
@@ -167,7 +161,7 @@ const jsonld: ExportFormatter = (views, ctx) =>
 
 const jsonl: ExportFormatter = (views) => views.map((v) => `${JSON.stringify(v)}\n`).join('');
 
-const csvFormat: ExportFormatter = (views) => listFormatters.csv!(views, { color: false, width: 120 });
+const csvFormat: ExportFormatter = (views) => listFormatters.csv(views, { color: false, width: 120 });
 
 /** The columns of `--format csv-evidence`: one row per evidence item (a public contract, documented in the README). */
 export const EVIDENCE_CSV_HEAD = [
@@ -201,9 +195,10 @@ const csvEvidence: ExportFormatter = (views, ctx) => {
   return csv(EVIDENCE_CSV_HEAD, rows);
 };
 
-export const exportFormatters: Record<string, ExportFormatter> = {
+/** The `claims export` output formats by name. */
+export const exportFormatters: Record<ExportFormat, ExportFormatter> = {
   claimreview, jsonld, jsonl, csv: csvFormat, 'csv-evidence': csvEvidence,
 };
 
 /** The formats whose output is ClaimReview markup, meant for publishing. */
-export const CLAIMREVIEW_FORMATS: ReadonlySet<string> = new Set(['claimreview', 'jsonld']);
+export const CLAIMREVIEW_FORMATS: ReadonlySet<ExportFormat> = new Set<ExportFormat>(['claimreview', 'jsonld']);

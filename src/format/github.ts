@@ -1,5 +1,5 @@
 import { escapeControls } from './escape.js';
-import type { Formatter } from './types.js';
+import type { LintFormatter } from './types.js';
 import { stylish } from './stylish.js';
 
 /**
@@ -19,7 +19,7 @@ function escapeProperty(s: string): string {
  * GitHub Actions workflow commands: one `::error`/`::warning` annotation per diagnostic, then the stylish listing.
  * Annotations name files as GitHub resolves them (from the repository root); the listing keeps the working directory's paths.
  */
-export const github: Formatter = (result, ctx) => {
+export const github: LintFormatter = (result, ctx) => {
   const lines = result.diagnostics.map((d) => {
     const props = [
       `file=${escapeProperty(ctx.artifactPath ? ctx.artifactPath(d.file) : d.file)}`, `line=${d.line}`, `col=${d.column}`, `endLine=${d.endLine}`, `endColumn=${d.endColumn}`,

@@ -1,11 +1,11 @@
 import { fingerprints } from './fingerprint.js';
-import type { Formatter } from './types.js';
+import type { LintFormatter } from './types.js';
 
 /**
  * GitLab Code Quality report: a JSON array of issues GitLab shows in merge requests. GitLab stores issues by
  * `fingerprint`, so each is unique within the report (see fingerprint.ts); `location.lines` is `{begin, end}`.
  */
-export const gitlab: Formatter = (result) => {
+export const gitlab: LintFormatter = (result) => {
   const prints = fingerprints(result.diagnostics);
   return (
     JSON.stringify(

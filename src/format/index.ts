@@ -1,5 +1,6 @@
-/** The lint output formats by name. */
-import type { Formatter } from './types.js';
+/** The `claims validate` output formats by name: adding one is a new file and one line here (and its name in names.ts). */
+import type { LintFormat } from './names.js';
+import type { LintFormatter } from './types.js';
 import { stylish } from './stylish.js';
 import { json } from './json.js';
 import { github } from './github.js';
@@ -7,6 +8,6 @@ import { sarif } from './sarif.js';
 import { junit } from './junit.js';
 import { gitlab } from './gitlab.js';
 
-export type { Formatter, FormatContext } from './types.js';
+export type { LintFormatter, LintFormatContext, RuleMeta } from './types.js';
 
-export const lintFormatters: Record<string, Formatter> = { stylish, json, github, sarif, junit, gitlab };
+export const lintFormatters: Record<LintFormat, LintFormatter> = { stylish, json, github, sarif, junit, gitlab };

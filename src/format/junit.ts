@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostic.js';
-import type { Formatter } from './types.js';
+import type { LintFormatter } from './types.js';
 
 /** Escapes text for XML content and attributes. */
 export function xml(s: string): string {
@@ -34,7 +34,7 @@ function warningLine(d: Diagnostic): string {
  * or not the file also has errors. `time` on `<testsuites>` is the run's wall time; files are checked together
  * (cross-file rules), so each suite and case has `time="0.000"`. `timestamp` is the run's start, UTC.
  */
-export const junit: Formatter = (result, ctx) => {
+export const junit: LintFormatter = (result, ctx) => {
   const byFile = new Map<string, Diagnostic[]>();
   for (const f of result.fileList ?? []) byFile.set(f, []);
   for (const d of result.diagnostics) {

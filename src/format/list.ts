@@ -1,17 +1,10 @@
 /** Output formats of `claims list`: table, json, csv, markdown, yaml, ids. */
 import { stringify } from 'yaml';
-import type { ClaimView } from '../query/view.js';
 import { escapeDeep } from './escape.js';
 import { fitTable, paintStatus, painter } from './table.js';
+import type { ListFormat } from './names.js';
+import type { ListFormatter } from './types.js';
 import { csv, mdTable, valueText } from './values.js';
-
-/** What list formatters may know besides the claims. */
-export interface ListContext {
-  color: boolean;
-  width: number;
-}
-
-export type ListFormatter = (views: ClaimView[], ctx: ListContext) => string;
 
 const CSV_HEAD = [
   'id', 'file', 'subject', 'parties', 'category', 'assertion', 'statement', 'value', 'as_of', 'due', 'outcome', 'status', 'support',
@@ -55,4 +48,5 @@ const markdown: ListFormatter = (views) =>
     `\`${v.id}\``, v.status, v.support, v.grade, v.as_of ?? '', valueText(v), v.statement,
   ]));
 
-export const listFormatters: Record<string, ListFormatter> = { table, json, csv: csvFormat, markdown, yaml, ids };
+/** The `claims list` output formats by name: adding one is a formatter here (or in its own file) and one line below. */
+export const listFormatters: Record<ListFormat, ListFormatter> = { table, json, csv: csvFormat, markdown, yaml, ids };

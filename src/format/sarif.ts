@@ -1,8 +1,6 @@
 import pkg from '../../package.json' with { type: 'json' };
-import { rules } from '../rules/index.js';
-import { helpMarkdown, helpText, ruleAnchor, ruleHelp } from '../rules/help.js';
 import { fingerprints } from './fingerprint.js';
-import type { Formatter } from './types.js';
+import type { LintFormatter, RuleMeta } from './types.js';
 
 /** GitHub code scanning accepts at most this many results in one run. */
 export const SARIF_MAX_RESULTS = 25_000;
@@ -21,9 +19,9 @@ export function documentationUri(meta: { homepage?: string; repository?: string 
 
 const INFORMATION_URI = documentationUri(pkg as { homepage?: string; repository?: string | { url?: string } });
 
-/** The URI of a rule's section in the README. */
-export function helpUri(ruleId: string, base = INFORMATION_URI): string {
-  return `${base.replace(/#.*$/, '')}#${ruleAnchor(ruleId)}`;
+/** The URI of a rule's section in the README, from the section's anchor (`RuleMeta.anchor`). */
+export function helpUri(anchor: string, base = INFORMATION_URI): string {
+  return `${base.replace(/#.*$/, '')}#${anchor}`;
 }
 
 /**
@@ -41,24 +39,25 @@ function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-function ruleDescriptor(r: (typeof rules)[number]) {
-  const help = ruleHelp[r.id];
-  const description = clip(r.meta.description, SARIF_MAX_DESCRIPTION);
+function ruleDescriptor(r: RuleMeta) {
+  const help = r.help;
+  const description = clip(r.description, SARIF_MAX_DESCRIPTION);
   return {
     id: r.id,
     // SARIF validators require a name that differs from the id even ignoring case; 'schema' vs 'Schema' would not.
     name: help?.name ?? `${r.id.replace(/(^|-)(\w)/g, (_, __, ch: string) => ch.toUpperCase())}Rule`,
     shortDescription: { text: description },
     fullDescription: { text: help ? clip(help.checks, SARIF_MAX_DESCRIPTION) : description },
-    help: help ? { text: helpText(r.id, help), markdown: helpMarkdown(help) } : { text: description },
-    helpUri: helpUri(r.id),
-    defaultConfiguration: { level: r.meta.defaultSeverity },
-    properties: { tags: ['claims', 'provenance'], 'problem.severity': r.meta.defaultSeverity },
+    help: help ? { text: help.text, markdown: help.markdown } : { text: description },
+    helpUri: helpUri(r.anchor),
+    defaultConfiguration: { level: r.defaultSeverity },
+    properties: { tags: ['claims', 'provenance'], 'problem.severity': r.defaultSeverity },
   };
 }
 
-/** SARIF 2.1.0 for GitHub code scanning: one run, every rule described with help, errors first past GitHub's limit. */
-export const sarif: Formatter = (result) => {
+/** SARIF 2.1.0 for GitHub code scanning: one run, every rule of `ctx.rules` described with help, errors first past GitHub's limit. */
+export const sarif: LintFormatter = (result, ctx) => {
+  const rules = ctx.rules ?? [];
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   // Fingerprints are counted over the diagnostics in file order, so a result keeps its fingerprint whatever the truncation.
   const prints = fingerprints(result.diagnostics);

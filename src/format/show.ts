@@ -1,25 +1,16 @@
 /** Output formats of `claims show`: text, json, markdown. */
-import type { Explanation, ChainLink } from '../query/explain.js';
+import type { ChainLink } from '../query/explain.js';
 import { valueList } from '../query/view.js';
 import { escapeDeep } from './escape.js';
 import { paintStatus, painter } from './table.js';
+import { wrap } from './layout.js';
+import type { ShowFormat } from './names.js';
+import type { ShowFormatter } from './types.js';
 import { mdCell, valueWords } from './values.js';
 
-export type ShowFormatter = (e: Explanation, ctx: { color: boolean; width: number }) => string;
-
-/** Wraps text to `width` columns, indenting continuation lines. */
-function wrap(text: string, width: number, indent: string): string {
-  const words = text.split(/\s+/);
-  const lines: string[] = [];
-  let line = '';
-  for (const w of words) {
-    if (line !== '' && indent.length + line.length + 1 + w.length > width) {
-      lines.push(line);
-      line = w;
-    } else line = line === '' ? w : `${line} ${w}`;
-  }
-  if (line !== '') lines.push(line);
-  return lines.map((l) => indent + l).join('\n');
+/** Text as one paragraph wrapped to `width`, every line indented; URLs and ids in it stay whole so they can be copied. */
+function paragraph(text: string, width: number, indent: string): string {
+  return wrap(text.replace(/\s+/g, ' '), width, indent, indent, { breakWords: false });
 }
 
 function describeLink(l: ChainLink): string {
@@ -51,7 +42,7 @@ const text: ShowFormatter = (raw, { color, width }) => {
   const v = e.claim;
   const out: string[] = [];
   out.push(`${c.bold(v.id)}  ${c.dim(`${v.subject} · ${v.category} · ${v.assertion}`)}`);
-  out.push(wrap(v.statement, width, ''));
+  out.push(paragraph(v.statement, width, ''));
   out.push('');
   const values = valueList(v);
   const rows: Array<[string, string]> = [];
@@ -64,7 +55,7 @@ const text: ShowFormatter = (raw, { color, width }) => {
   rows.push(['Support', `${paintStatus(c, v.support)} ${c.dim(`(derived: ${v.origins.independent} independent, ${v.origins.party} party, ${v.origins.self} self, ${v.origins.anonymous} anonymous)`)}`]);
   rows.push(['Grade', `${c.bold(e.grade.grade)} ${c.dim(`(reliability ${e.grade.reliability}${e.grade.best_origin ? ` of ${e.grade.best_origin}` : ''}; credibility ${e.grade.credibility}: ${e.grade.reason})`)}`]);
   for (const [k, val] of rows) out.push(`  ${c.bold(k.padEnd(8))} ${val}`);
-  out.push(wrap(`Verdict: ${e.verdict}`, width, '  '));
+  out.push(paragraph(`Verdict: ${e.verdict}`, width, '  '));
   out.push('');
   out.push(c.bold('Provenance'));
   for (const ev of e.evidence) {
@@ -74,7 +65,7 @@ const text: ShowFormatter = (raw, { color, width }) => {
       out.push(`${lead}${c.dim(ROLE[l.role])} ${describeLink(l)}${cls}`);
     });
     const pad = '     ' + '   '.repeat(Math.max(0, ev.chain.length - 1));
-    if (ev.quote) out.push(wrap(`“${ev.quote}”${ev.locator ? ` (${ev.locator})` : ''}`, width, pad));
+    if (ev.quote) out.push(paragraph(`“${ev.quote}”${ev.locator ? ` (${ev.locator})` : ''}`, width, pad));
     else out.push(`${pad}${c.yellow('no quote')}`);
   }
   out.push('');
@@ -133,4 +124,5 @@ const markdown: ShowFormatter = (raw) => {
   return out.join('\n') + '\n';
 };
 
-export const showFormatters: Record<string, ShowFormatter> = { text, json, markdown };
+/** The `claims show` output formats by name. */
+export const showFormatters: Record<ShowFormat, ShowFormatter> = { text, json, markdown };

@@ -3,10 +3,9 @@ import { stringify } from 'yaml';
 import type { SourceView } from '../query/sources.js';
 import { escapeDeep } from './escape.js';
 import { fitTable, painter } from './table.js';
+import type { SourcesFormatter } from './types.js';
+import type { SourcesFormat } from './names.js';
 import { csv, mdTable } from './values.js';
-import type { ListContext } from './list.js';
-
-export type SourcesFormatter = (views: SourceView[], ctx: ListContext) => string;
 
 const classes = (s: SourceView): string =>
   Object.entries(s.class_by_subject).map(([subject, cls]) => `${cls} → ${subject}`).join('; ');
@@ -30,7 +29,8 @@ const table: SourcesFormatter = (views, { color, width }) => {
   return `${fitTable(['id', 'kind · grade', 'publisher', 'uses', 'class toward subjects'], rows, { width, color, flex: 4, keep: [0] })}\n${views.length} source${views.length === 1 ? '' : 's'}\n`;
 };
 
-export const sourcesFormatters: Record<string, SourcesFormatter> = {
+/** The `claims sources` output formats by name. */
+export const sourcesFormatters: Record<SourcesFormat, SourcesFormatter> = {
   table,
   json: (views) => JSON.stringify(views, null, 2) + '\n',
   yaml: (views) => stringify(views, { lineWidth: 0 }),

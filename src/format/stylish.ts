@@ -2,12 +2,12 @@ import { Chalk } from 'chalk';
 import type { Diagnostic } from '../diagnostic.js';
 import { escapeControls } from './escape.js';
 import { maxOf } from './table.js';
-import type { Formatter } from './types.js';
+import type { LintFormatter } from './types.js';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** ESLint's "stylish": diagnostics grouped by file, aligned columns, a summary line. */
-export const stylish: Formatter = (result, { color }) => {
+export const stylish: LintFormatter = (result, { color }) => {
   const c = new Chalk({ level: color ? 1 : 0 });
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of result.diagnostics) {

@@ -1,6 +1,7 @@
 /** Terminal tables fitted to a width, with one flexible column that wraps. */
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
+import { visible, wrap } from './layout.js';
 
 /** Options for a fitted table. */
 export interface FitOptions {
@@ -14,8 +15,6 @@ export interface FitOptions {
   /** Right-align these column indexes (numbers). */
   right?: number[];
 }
-
-const visible = (s: string): number => [...s.replace(/\u001b\[[0-9;]*m/g, '')].length;
 
 /** A chalk instance that colours only when asked. */
 export function painter(color: boolean): ChalkInstance {
@@ -155,4 +154,49 @@ export function paintStatus(c: ChalkInstance, status: string): string {
     default:
       return status;
   }
+}
+
+/** Colours a whole cell whose text it recognises (a status, a flag); undefined leaves the cell as it is. */
+export type CellPaint = (cell: string) => string | undefined;
+
+/**
+ * A fitted table, or, when even its narrowest layout is wider than `width`, one record per row.
+ * Cells are laid out plain; `paint` colours whole cells (a status, a flag) afterwards, so colour never changes the layout.
+ */
+export function fitted(head: string[], rows: string[][], width: number, color: boolean, opts: { flex?: number; right?: number[] } = {}, paint?: CellPaint): string {
+  const table = fitTable(head, rows, { width, color, ...opts });
+  if (table.split('\n').every((l) => visible(l) <= width)) return color && paint ? paintCells(table, rows, paint) : table;
+  return records(head, rows, width, color, color ? paint : undefined);
+}
+
+/** Colours, in a rendered table, every cell whose whole text `paint` recognises. */
+function paintCells(table: string, rows: string[][], paint: CellPaint): string {
+  const tokens = [...new Set(rows.flat())].filter((t) => !t.includes('\n') && paint(t) !== undefined);
+  if (tokens.length === 0) return table;
+  const escaped = tokens.sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const re = new RegExp(`(?<=│ +)(?:${escaped.join('|')})(?= +│)`, 'g');
+  const [head, ...body] = table.split('\n');
+  return [head, ...body.map((l) => l.replace(re, (m) => paint(m) ?? m))].join('\n');
+}
+
+/** The width a table takes when no column wraps. */
+export function naturalWidth(head: string[], rows: string[][]): number {
+  const cols = head.map((h, i) => maxOf(rows.map((r) => maxOf((r[i] ?? '').split('\n').map(visible), 0)), visible(h)) + 2);
+  return cols.reduce((a, b) => a + b, 0) + head.length + 1;
+}
+
+/** Rows as records: the first cell as a title, then `head: cell` lines, wrapped. */
+export function records(head: string[], rows: string[][], width: number, color: boolean, paint?: CellPaint): string {
+  const c = painter(color);
+  const out: string[] = [];
+  for (const r of rows) {
+    out.push(wrap(`• ${c.bold((r[0] ?? '').replace(/\n/g, ' '))}`, width, '', '  '));
+    head.forEach((h, i) => {
+      if (i === 0) return;
+      const raw = (r[i] ?? '').replace(/\n/g, ' ');
+      const cell = paint?.(raw) ?? raw;
+      if (cell !== '') out.push(wrap(`${h}: ${cell}`, width, '    ', '      '));
+    });
+  }
+  return out.join('\n');
 }

@@ -14,14 +14,14 @@ const BOUND_WORD: Record<ParsedValue['bound'], string> = {
 };
 
 /** A compact amount: 400000000 USD -> `$400M`. */
-export function compactAmount(v: ParsedValue): string {
+export function compactAmount(v: Pick<ParsedValue, 'amount' | 'unit' | 'currency'>): string {
   const a = Math.abs(v.amount);
   const [div, suffix] = a >= 1e12 ? [1e12, 'T'] : a >= 1e9 ? [1e9, 'B'] : a >= 1e6 ? [1e6, 'M'] : a >= 1e3 ? [1e3, 'K'] : [1, ''];
   const n = Number((v.amount / div).toFixed(2)).toString();
   if (v.unit === 'percent') return `${v.amount}%`;
   if (v.unit === 'number') return n + suffix;
   const sym = v.currency ? SYMBOL[v.currency] : undefined;
-  return sym ? `${sym}${n}${suffix}` : `${v.currency} ${n}${suffix}`;
+  return sym ? `${sym}${n}${suffix}` : `${v.currency ?? ''} ${n}${suffix}`;
 }
 
 /** A value in words: `above $400M (400,000,000 USD)`. */

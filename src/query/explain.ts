@@ -73,24 +73,26 @@ function link(role: ChainLink['role'], id: string, source: Source | undefined, c
   };
 }
 
-const timelines = new WeakMap<QueryContext, Map<string, ClaimView[]>>();
-
-/** Claims on the same subject and category, in as_of order; grouped once per context, so explaining every claim stays linear. */
+/** Claims on the same subject (entity key) and category as `view`, in as_of order (undated last), then id. */
 function timelineOf(ctx: QueryContext, view: ClaimView): ClaimView[] {
-  let groups = timelines.get(ctx);
-  if (!groups) {
-    groups = new Map();
-    for (const v of ctx.views) {
-      const k = `${ctx.entities.key(v.subject)}\u0000${v.category}`;
-      const list = groups.get(k);
-      if (list) list.push(v);
-      else groups.set(k, [v]);
-    }
-    const start = (v: ClaimView) => parsePartialDate(v.as_of)?.start ?? '9999';
-    for (const list of groups.values()) list.sort((a, b) => start(a).localeCompare(start(b)) || a.id.localeCompare(b.id));
-    timelines.set(ctx, groups);
-  }
-  return groups.get(`${ctx.entities.key(view.subject)}\u0000${view.category}`) ?? [view];
+  const key = ctx.entities.key(view.subject);
+  const start = (v: ClaimView) => parsePartialDate(v.as_of)?.start ?? '9999';
+  return ctx.views
+    .filter((v) => v.category === view.category && ctx.entities.key(v.subject) === key)
+    .sort((a, b) => start(a).localeCompare(start(b)) || a.id.localeCompare(b.id));
+}
+
+/** Each evidence item of a claim as a chain: origin (with its class toward the claim) → relays → the source it was read in. */
+export function evidenceChains(ctx: Pick<QueryContext, 'index' | 'entities'>, claim: Claim): EvidenceExplained[] {
+  const src = (sid: string) => ctx.index.sources.get(sid)?.data;
+  return claim.evidence.map((ev, i): EvidenceExplained => {
+    const oid = originId(ev);
+    const origin = src(oid);
+    const chain: ChainLink[] = [link('origin', oid, origin, origin ? originClass(claim, origin, ctx.entities) : null)];
+    for (const v of ev.via ?? []) chain.push(link('via', v, src(v), null));
+    if (ev.source !== oid) chain.push(link('source', ev.source, src(ev.source), null));
+    return { n: i + 1, chain, quote: ev.quote ?? null, locator: ev.locator === undefined ? null : String(ev.locator) };
+  });
 }
 
 /** Explains one claim; undefined when the id names no claim. */
@@ -99,15 +101,7 @@ export function explain(ctx: QueryContext, id: string): Explanation | undefined 
   const view = ctx.viewById.get(id);
   if (!rec || !view) return undefined;
   const claim = rec.data;
-  const src = (sid: string) => ctx.index.sources.get(sid)?.data;
-  const evidence = claim.evidence.map((ev, i): EvidenceExplained => {
-    const oid = originId(ev);
-    const origin = src(oid);
-    const chain: ChainLink[] = [link('origin', oid, origin, origin ? originClass(claim, origin, ctx.entities) : null)];
-    for (const v of ev.via ?? []) chain.push(link('via', v, src(v), null));
-    if (ev.source !== oid) chain.push(link('source', ev.source, src(ev.source), null));
-    return { n: i + 1, chain, quote: ev.quote ?? null, locator: ev.locator === undefined ? null : String(ev.locator) };
-  });
+  const evidence = evidenceChains(ctx, claim);
   const byId = (x: string | null | undefined) => (x ? ctx.viewById.get(x) ?? null : null);
   const conflicts = ctx.conflicts
     .filter((c) => c.a.data.id === id || c.b.data.id === id)

@@ -1,0 +1,175 @@
+/** `claims report --format text`: the report for a terminal, fitted to its width. */
+import type { ChalkInstance } from 'chalk';
+import { STATUSES } from '../model/schema.js';
+import { SOURCING_TIERS, type Report } from '../report/types.js';
+import { escapeDeep } from './escape.js';
+import { dimLines, visible, wrap } from './layout.js';
+import {
+  barLength, concentrationIntro, confirmSentence, FILTERS_COUNTED, FILTERS_NOTE, forecastsTitle, forecastState, heavyOrigin, leftOut,
+  NO_FIGURES, NO_HEAVY_ORIGIN, NO_RUMORS, originCounts, pct, plural, REPORT_SECTIONS, rumorsIntro, sourceLabel, sourcingIntro,
+  sourcingSentence, TIER_BLURB, TIER_TITLE, timelineUnit,
+} from './report-wording.js';
+import { fitTable, fitted, maxOf, naturalWidth, paintStatus, painter, records, type CellPaint } from './table.js';
+import type { ReportFormatter } from './types.js';
+
+const STATUS_WORDS = new Set<string>(STATUSES);
+
+/** Colours cells that are a status or support level. */
+function statusPaint(c: ChalkInstance): CellPaint {
+  return (s) => (STATUS_WORDS.has(s) ? paintStatus(c, s) : undefined);
+}
+
+function heading(c: ChalkInstance, n: number, title: string, width: number): string {
+  return c.bold(wrap(`${n}. ${title}`, width));
+}
+
+function textOverview(r: Report, c: ChalkInstance, width: number, color: boolean): string[] {
+  const o = r.overview;
+  const out: string[] = [];
+  const parts = o.statuses.filter((s) => o.totals[s] > 0).map((s) => `${o.totals[s]} ${s}`);
+  out.push(wrap(`${plural(o.total, 'claim')}${parts.length ? `: ${parts.join(', ')}` : ''}.${r.filters_applied ? FILTERS_COUNTED : ''}`, width));
+  if (o.total === 0) return out;
+  const rows = o.rows.map((row) => [row.category, ...o.statuses.map((s) => String(row.counts[s])), String(row.total)]);
+  rows.push(['total', ...o.statuses.map((s) => String(o.totals[s])), String(o.total)]);
+  const right = o.statuses.map((_, i) => i + 1).concat(o.statuses.length + 1);
+  const SHORT: Record<string, string> = { 'company-reported': 'company', independent: 'indep.' };
+  for (const names of [o.statuses as string[], o.statuses.map((s) => SHORT[s] ?? s)]) {
+    const head = ['category', ...o.statuses.map((s, i) => paintStatus(c, s).replace(s, names[i]!)), 'total'];
+    if (naturalWidth(head, rows) <= width) {
+      out.push(fitTable(head, rows, { width, color, right, flex: 0 }));
+      return out;
+    }
+  }
+  out.push(records(['category', ...o.statuses, 'total'], rows, width, color));
+  return out;
+}
+
+function textSourcing(r: Report, c: ChalkInstance, width: number, color: boolean): string[] {
+  const out: string[] = [wrap(sourcingIntro(r), width)];
+  for (const tier of SOURCING_TIERS) {
+    const entries = r.sourcing.filter((e) => e.tier === tier);
+    out.push('', c.bold(wrap(`${TIER_TITLE[tier]} (${entries.length})`, width)), dimLines(c, wrap(TIER_BLURB[tier], width)));
+    if (entries.length === 0) continue;
+    const rows = entries.map((e) => [
+      `${e.id}\n${e.value}${e.as_of ? ` · ${e.as_of}` : ''}`,
+      `${e.status}\ngrade ${e.grade}`,
+      `${sourcingSentence(e)}. Origins: ${originCounts(e)}.`,
+    ]);
+    out.push(fitted(['claim', 'status', 'why'], rows, width, color, {}, statusPaint(c)));
+  }
+  return out;
+}
+
+function textRumors(r: Report, c: ChalkInstance, width: number, color: boolean): string[] {
+  if (r.rumors.length === 0) return [wrap(NO_RUMORS, width)];
+  const out = [wrap(rumorsIntro(r), width)];
+  const rows = r.rumors.map((x) => [
+    `${x.id}\n${x.subject} · ${x.category}${x.as_of ? `\n${x.as_of}` : ''}`,
+    x.status,
+    `${x.statement}\n→ ${confirmSentence(x)}`,
+  ]);
+  out.push(fitted(['claim', 'status', 'statement and what would confirm it'], rows, width, color, {}, statusPaint(c)));
+  return out;
+}
+
+function textWatchlist(r: Report, c: ChalkInstance, width: number, color: boolean): string[] {
+  const w = r.watchlist;
+  const out: string[] = [];
+  out.push(c.bold(wrap(forecastsTitle(r), width)));
+  if (w.forecasts.length === 0) out.push('  none');
+  else {
+    const rows = w.forecasts.map((f) => {
+      const state = forecastState(f);
+      return [f.id, f.due, state, `${f.statement}${f.value ? ` (${f.value})` : ''}`];
+    });
+    const paint: CellPaint = (s) => (s === 'overdue' || s === 'missed' ? c.red(s) : s === 'met' ? c.green(s) : undefined);
+    out.push(fitted(['forecast', 'due', 'state', 'statement'], rows, width, color, {}, paint));
+  }
+  out.push('', c.bold(wrap(`Unresolved rumors (${w.rumors.length})`, width)));
+  if (w.rumors.length === 0) out.push('  none');
+  else {
+    const rows = w.rumors.map((x) => [x.id, x.as_of ?? '—', x.statement]);
+    out.push(fitted(['rumor', 'as of', 'statement'], rows, width, color));
+  }
+  return out;
+}
+
+function textConflicts(r: Report, c: ChalkInstance, width: number, color: boolean): string[] {
+  const k = r.conflicts;
+  const out: string[] = [c.bold(wrap(`Value conflicts (${k.conflicts.length})`, width))];
+  if (k.conflicts.length === 0) out.push('  none');
+  for (const x of k.conflicts) {
+    out.push(wrap(`${c.yellow('✖')} ${x.subject} · ${x.category} · ${x.period}: these cannot both be true`, width, '  ', '    '));
+    for (const s of [x.a, x.b]) out.push(wrap(`${s.id} (${paintStatus(c, s.status)}) says ${s.value}: ${s.statement}`, width, '    ', '      '));
+  }
+  out.push('', c.bold(wrap(`Superseded claims (${k.superseded.length})`, width)));
+  if (k.superseded.length === 0) out.push('  none');
+  else {
+    const rows = k.superseded.map((s) => [
+      `${s.id}\n→ ${s.superseded_by}`,
+      `was: ${s.statement}${s.value ? ` (${s.value})` : ''}\nnow: ${s.superseded_by_statement ?? '?'}${s.superseded_by_value ? ` (${s.superseded_by_value})` : ''}`,
+    ]);
+    out.push(fitted(['claim → superseded by', 'statements'], rows, width, color));
+  }
+  return out;
+}
+
+function textConcentration(r: Report, c: ChalkInstance, width: number, color: boolean): string[] {
+  if (r.concentration.length === 0) return [wrap('No origins: no claims to trace.', width)];
+  const out = [wrap(concentrationIntro(r), width)];
+  const rows = r.concentration.map((e) => [
+    e.origin,
+    String(e.claims),
+    e.concentrated ? `${pct(e.share)} ▲` : pct(e.share),
+    sourceLabel(e),
+  ]);
+  out.push(fitted(['origin', 'claims', 'share', 'source'], rows, width, color, { right: [1, 2] }, (s) => (s.endsWith(' ▲') ? c.yellow(s) : undefined)));
+  const heavy = r.concentration.filter((e) => e.concentrated);
+  for (const e of heavy) {
+    out.push(wrap(heavyOrigin(e, r, e.origin), width, '', '  '));
+  }
+  if (heavy.length === 0) out.push(wrap(NO_HEAVY_ORIGIN, width));
+  return out;
+}
+
+function textTimelines(r: Report, c: ChalkInstance, width: number): string[] {
+  if (r.timelines.length === 0) return [wrap(NO_FIGURES, width)];
+  const out: string[] = [];
+  for (const t of r.timelines) {
+    if (out.length > 0) out.push('');
+    out.push(c.bold(wrap(`${t.subject} · ${t.category} (${timelineUnit(t)})`, width)));
+    const max = maxOf(t.points.map((p) => p.amount), 0);
+    const dateW = maxOf(t.points.map((p) => (p.as_of ?? '—').length), 5);
+    const formW = maxOf(t.points.map((p) => visible(p.form)), 0);
+    const lead = 2 + dateW + 2 + formW + 2;
+    const room = Math.max(1, Math.min(30, width - lead - 2 - 12));
+    for (const p of t.points) {
+      const bar = '█'.repeat(barLength(p.amount, max, room));
+      const head = `  ${(p.as_of ?? '—').padEnd(dateW)}  ${p.form.padStart(formW)}  ${bar.padEnd(room)}`;
+      const tail = `${p.id}${p.forecast ? ' (forecast)' : ''}${p.superseded_by ? ` (superseded by ${p.superseded_by})` : ''}`;
+      const tone = (s: string) => (p.forecast ? dimLines(c, s) : s);
+      if (visible(`${head}  ${tail}`) <= width) out.push(tone(`${head}  ${tail}`));
+      else out.push(tone(head.replace(/\s+$/, '')), tone(wrap(tail, width, ' '.repeat(Math.min(lead, width - 12)), ' '.repeat(Math.min(lead + 2, width - 12)))));
+    }
+    if (t.skipped.length > 0) out.push(dimLines(c, wrap(leftOut(t, t.skipped.join(', ')), width, '  ', '    ')));
+  }
+  return out;
+}
+
+/** The report for a terminal: tables fitted to the width, colour when asked. */
+export const text: ReportFormatter = (raw, { color, width }) => {
+  const c = painter(color);
+  // Control characters from the dataset become visible escapes before any colour is added.
+  const r = escapeDeep(raw);
+  const sections: Array<(r: Report, c: ChalkInstance, width: number, color: boolean) => string[]> = [
+    textOverview, textSourcing, textRumors, textWatchlist, textConflicts, textConcentration, textTimelines,
+  ];
+  const out: string[] = [c.bold(wrap(`Claims report for ${r.generated_for}`, width))];
+  if (r.filters_applied) out.push(dimLines(c, wrap(FILTERS_NOTE, width)));
+  sections.forEach((section, i) => {
+    out.push('', heading(c, i + 1, REPORT_SECTIONS[i]!, width));
+    // A loop, not a spread: a section can have more lines than a call takes arguments.
+    for (const line of section(r, c, width, color)) out.push(line);
+  });
+  return out.join('\n') + '\n';
+};

@@ -1,0 +1,213 @@
+/** The report's plain data (its JSON shape is a public contract); built in build.ts, shown by src/format/report*.ts. */
+import type { Category, Status } from '../model/schema.js';
+import type { ParsedValue } from '../model/value.js';
+import type { OriginCounts, Support } from '../provenance/index.js';
+import type { ClaimView } from '../query/view.js';
+
+/** Claims counted by category (rows) × status (columns). */
+export interface Overview {
+  /** The column order: rumored, company-reported, independent, disputed, retracted. */
+  statuses: Status[];
+  /** One row per category present, in the schema's category order. */
+  rows: OverviewRow[];
+  /** Column totals by status. */
+  totals: Record<Status, number>;
+  /** Grand total: the number of claims reported on. */
+  total: number;
+}
+
+/** One category's claims counted by status. */
+export interface OverviewRow {
+  category: Category;
+  counts: Record<Status, number>;
+  /** Row total. */
+  total: number;
+}
+
+/** Sourcing tiers, weakest first. */
+export const SOURCING_TIERS = ['anonymous-only', 'company-only', 'one-independent', 'two-plus-independent'] as const;
+/** How well a claim is sourced: anonymous only, the company's own word only, one origin independent of it, or two or more (the two-source rule). */
+export type SourcingTier = (typeof SOURCING_TIERS)[number];
+
+/** One claim with a value, placed in its sourcing tier. */
+export interface SourcingEntry {
+  tier: SourcingTier;
+  id: string;
+  subject: string;
+  category: Category;
+  as_of: string | null;
+  /** The value as written, equivalent forms joined with ` = `. */
+  value: string;
+  assertion: ClaimView['assertion'];
+  status: Status;
+  support: Support;
+  /** Distinct origins by class: the counts that decide the tier. */
+  origins: OriginCounts;
+  /** Distinct origin ids, in evidence order. */
+  origin_ids: string[];
+  /** Admiralty grade: reliability of the best origin and derived credibility, e.g. `B2`. */
+  grade: string;
+}
+
+/** A rumored or disputed claim, and what would confirm it. */
+export interface RumorEntry {
+  id: string;
+  subject: string;
+  category: Category;
+  as_of: string | null;
+  statement: string;
+  /** The value as written, or null. */
+  value: string | null;
+  status: Status;
+  support: Support;
+  /** The claim that already supersedes it, or null. */
+  superseded_by: string | null;
+  /** What a confirming claim would be about: a claim on this subject and category that supersedes it. */
+  confirm_with: { subject: string; category: Category };
+  /** Existing facts (anywhere in the dataset) on the same subject and category with independent support, not retracted: candidate confirmations, in as_of order. */
+  candidates: string[];
+}
+
+/** A forecast with a due date. */
+export interface ForecastEntry {
+  id: string;
+  subject: string;
+  category: Category;
+  statement: string;
+  value: string | null;
+  as_of: string | null;
+  due: string;
+  /** True when the due period has wholly passed without an outcome. */
+  overdue: boolean;
+  outcome: string | null;
+  status: Status;
+}
+
+/** A rumor still unresolved: status rumored, not superseded. */
+export interface OpenRumorEntry {
+  id: string;
+  subject: string;
+  category: Category;
+  as_of: string | null;
+  statement: string;
+  value: string | null;
+  support: Support;
+}
+
+/** What to keep an eye on. */
+export interface Watchlist {
+  /** Forecasts with due dates: overdue first, then by due date, then id. */
+  forecasts: ForecastEntry[];
+  /** Unresolved rumors, by as_of (undated last), then id. */
+  rumors: OpenRumorEntry[];
+}
+
+/** Two live facts whose values cannot both be true. */
+export interface ConflictEntry {
+  subject: string;
+  category: Category;
+  /** The shared as_of period. */
+  period: string;
+  /** The pair, ordered so that `a` < `b` by id. */
+  a: ConflictSide;
+  b: ConflictSide;
+}
+
+/** One side of a conflict. */
+export interface ConflictSide {
+  id: string;
+  /** The form of its value that clashes. */
+  value: string;
+  statement: string;
+  status: Status;
+}
+
+/** A claim replaced by a newer one. */
+export interface SupersededEntry {
+  id: string;
+  statement: string;
+  value: string | null;
+  superseded_by: string;
+  /** The replacing claim's statement (null if it cannot be read). */
+  superseded_by_statement: string | null;
+  superseded_by_value: string | null;
+}
+
+/** Value conflicts and supersessions among the claims reported on. */
+export interface ConflictsSection {
+  /** Sorted by subject, category, period, then ids. */
+  conflicts: ConflictEntry[];
+  /** Sorted by id. */
+  superseded: SupersededEntry[];
+}
+
+/** One origin and how many of the reported claims trace to it. */
+export interface ConcentrationEntry {
+  origin: string;
+  title: string | null;
+  publisher: string | null;
+  kind: string | null;
+  /** Number of reported claims with this origin. */
+  claims: number;
+  /** claims / number of reported claims, 0..1. */
+  share: number;
+  /** True when the origin carries at least 25% of the claims. */
+  concentrated: boolean;
+  /** The ids of those claims. */
+  claim_ids: string[];
+}
+
+/** Categories that get a timeline. */
+export const TIMELINE_CATEGORIES = ['arr', 'revenue', 'valuation', 'funding-round'] as const satisfies readonly Category[];
+
+/** One subject's figures for one numeric category over time. */
+export interface Timeline {
+  subject: string;
+  category: Category;
+  /** The unit of `amount`: `money`, `percent` or `number`. */
+  unit: ParsedValue['unit'];
+  /** The main currency (the most common among the values; ties by code), or null when the unit is not money. */
+  currency: string | null;
+  /** In as_of order (undated last), then id. */
+  points: TimelinePoint[];
+  /** Claims with a value but no form in the main currency/unit, by id. */
+  skipped: string[];
+}
+
+/** One claim on a timeline. */
+export interface TimelinePoint {
+  id: string;
+  as_of: string | null;
+  /** The value as written, equivalent forms joined with ` = `. */
+  value: string;
+  /** The form in the timeline's currency, as written. */
+  form: string;
+  /** That form's amount, in units of the currency. */
+  amount: number;
+  bound: ParsedValue['bound'];
+  forecast: boolean;
+  status: Status;
+  superseded_by: string | null;
+}
+
+/** The report (its JSON shape is a public contract). */
+export interface Report {
+  /** The date time-dependent facts are measured against. */
+  generated_for: string;
+  /** True when the claims reported on are not the whole dataset. */
+  filters_applied: boolean;
+  overview: Overview;
+  /** Every claim with a value, weakest tier first, then subject, category, as_of, id. */
+  sourcing: SourcingEntry[];
+  /** Rumored and disputed claims, by subject, category, as_of, id. */
+  rumors: RumorEntry[];
+  watchlist: Watchlist;
+  conflicts: ConflictsSection;
+  /** Origins by number of claims (desc), then id. */
+  concentration: ConcentrationEntry[];
+  /** By subject, then category (arr, revenue, valuation, funding-round). */
+  timelines: Timeline[];
+}
+
+/** Share of claims at or above which an origin is flagged as concentrated. */
+export const CONCENTRATION_THRESHOLD = 0.25;
