@@ -73,8 +73,8 @@ describe('a lone file with no dataset above it', () => {
     const r = await runCli(['validate', 'acme/c.yaml', '--today', '2026-11-24'], dir);
     expect(r.stdout).toContain('1 file checked');
     expect(r.code).toBe(0);
-    expect(datasetOf(join(dir, 'acme', 'c.yaml'))).toEqual({ root: dir });
-    expect(datasetOf(join(dir, 'sources', 'src-a.yaml'))).toEqual({ root: dir });
+    expect(datasetOf(join(dir, 'acme', 'c.yaml'))).toEqual({ root: dir, shallow: 2 });
+    expect(datasetOf(join(dir, 'sources', 'src-a.yaml'))).toEqual({ root: dir, shallow: 2 });
   });
 
   it('the search for sources/ stops at the git repository holding the file', () => {

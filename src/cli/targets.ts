@@ -1,5 +1,5 @@
 /** Turns the paths a user passes into datasets to load and the files to report on. */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, opendirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE, loadConfig } from '../config.js';
 import { displayPath } from '../load/dataset.js';
@@ -10,29 +10,49 @@ import { UsageError } from './io.js';
 export interface Target {
   root: string;
   only?: Set<string>;
-  /** Load only the files directly in `root`: a lone file's own folder, which is not known to be a dataset. */
-  shallow?: boolean;
+  /**
+   * Bounds the walk of `root`: `true` loads only the files directly in it (a lone file's own folder, which is not known
+   * to be a dataset); a number is how many folder levels deep a guessed dataset is walked.
+   */
+  shallow?: boolean | number;
 }
 
 const within = (file: string, dir: string): boolean => file.startsWith(dir.endsWith(sep) ? dir : dir + sep);
 
-/** Whether `dir` holds an entry `name` that is a folder. */
-function hasFolder(dir: string, name: string): boolean {
+/** How far a dataset guessed from a `sources/` folder reaches: its root is at most this many folders above the named file's folder, and it is walked at most this many folder levels deep (`sources/<id>.yaml`, `<subject>/<id>.yaml`, one level of grouping more). */
+export const GUESSED_DATASET_DEPTH = 2;
+
+/** Whether `dir` holds a folder `sources/` with at least one `.yaml`/`.yml` file directly in it (an empty one, or one of other files, does not make a dataset). */
+function hasSourcesFolder(dir: string): boolean {
+  let handle;
   try {
-    return statSync(join(dir, name)).isDirectory();
+    const sources = join(dir, 'sources');
+    if (!statSync(sources).isDirectory()) return false;
+    handle = opendirSync(sources);
+    for (let e = handle.readSync(); e !== null; e = handle.readSync()) {
+      if (isYamlName(e.name) && !isSkippedName(e.name)) return true;
+    }
+    return false;
   } catch {
     return false;
+  } finally {
+    try {
+      handle?.closeSync();
+    } catch {
+      // Already closed.
+    }
   }
 }
 
 /**
  * The dataset a single file belongs to: next to the nearest claims.config.yaml (the folder its `dir:` names, default
- * `claims/`, if the file is there), else the nearest folder named `claims`, else the nearest folder holding a `sources/` folder (not climbing out
- * of the git repository that holds the file). Failing all three the file has no dataset: its own folder is loaded
- * without descending into subfolders, so a lone file in a shared folder (a temporary folder, a home folder) never makes
- * the run walk and parse every file around it.
+ * `claims/`, if the file is there), else the nearest folder named `claims`, else a folder holding a `sources/` folder
+ * with YAML files in it, at most GUESSED_DATASET_DEPTH folders above the file's own (not climbing out of the git
+ * repository that holds the file), walked at most that many levels deep. Failing all three the file has no dataset:
+ * its own folder is loaded without descending into subfolders, so a lone file in a shared folder (a temporary folder,
+ * a home folder) never makes the run walk and parse every file around it.
  */
-export function datasetOf(file: string): { root: string; shallow?: boolean } {
+export function datasetOf(file: string): { root: string; shallow?: boolean | number } {
   for (let dir = dirname(file); ; dir = dirname(dir)) {
     if (existsSync(join(dir, CONFIG_FILE))) {
       const dataDir = join(dir, loadConfig(dir, join(dir, CONFIG_FILE)).dir ?? 'claims');
@@ -44,8 +64,8 @@ export function datasetOf(file: string): { root: string; shallow?: boolean } {
     if (basename(dir) === 'claims') return { root: dir };
     if (dirname(dir) === dir) break;
   }
-  for (let dir = dirname(file); ; dir = dirname(dir)) {
-    if (hasFolder(dir, 'sources')) return { root: dir };
+  for (let dir = dirname(file), up = 0; up <= GUESSED_DATASET_DEPTH; dir = dirname(dir), up++) {
+    if (hasSourcesFolder(dir)) return { root: dir, shallow: GUESSED_DATASET_DEPTH };
     if (existsSync(join(dir, '.git')) || dirname(dir) === dir) break;
   }
   return { root: dirname(file), shallow: true };
@@ -101,7 +121,7 @@ export function resolveTargets(paths: string[], cwd: string): Target[] {
     const { root, shallow } = datasetOf(abs);
     const why = whyNotChecked(abs, root);
     if (why !== undefined) throw new UsageError(`${p} is not checked: it ${why}`);
-    const key = shallow ? `${root}\u0000shallow` : root;
+    const key = shallow !== undefined ? `${root}\u0000${String(shallow)}` : root;
     const t = targets.get(key) ?? { root, only: new Set<string>(), shallow };
     t.only?.add(displayPath(abs, cwd));
     targets.set(key, t);

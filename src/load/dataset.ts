@@ -85,8 +85,8 @@ function loadFile(abs: string, root: string, cwd: string, cache?: LoadCache): { 
   return { record, parsed: result.parsed ? { file, data: result.parsed.data } as ClaimRecord | SourceRecord : undefined, locate: result.locate };
 }
 
-/** Loads every YAML file under `root` (an absolute or cwd-relative folder). */
-export function loadDataset(root: string, cwd: string = process.cwd(), options: { cache?: LoadCache; shallow?: boolean } = {}): Dataset {
+/** Loads every YAML file under `root` (an absolute or cwd-relative folder); `shallow` bounds the walk (see `discover`). */
+export function loadDataset(root: string, cwd: string = process.cwd(), options: { cache?: LoadCache; shallow?: boolean | number } = {}): Dataset {
   const absRoot = resolve(cwd, root);
   const found = discover(absRoot, { shallow: options.shallow });
   const ds: Dataset = { root: absRoot, files: [], claims: [], sources: [], ids: new Map() };
