@@ -1,5 +1,5 @@
 /** `claims new claim` and `claims new source`: ask for what is missing, validate against the dataset, write atomically. */
-import { existsSync, linkSync, mkdirSync, renameSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, linkSync, lstatSync, mkdirSync, realpathSync, renameSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { SLUG_RE } from '../model/schema.js';
@@ -58,6 +58,64 @@ function removeEmptyFolders(dir: string, top: string): void {
     }
     if (d === top || dirname(d) === d) return;
   }
+}
+
+const codeOf = (err: unknown): string => (err as NodeJS.ErrnoException).code ?? String(err);
+const insideOrAt = (path: string, dir: string): boolean => path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+
+/**
+ * Makes sure the folder `dir` (inside the dataset folder `root`) exists as a real folder inside the dataset, creating
+ * the missing ones one at a time; returns the outermost folder it created. A subject folder that is a link out of the
+ * dataset, a link that leads nowhere, or a file where a folder belongs is a usage error: nothing is written elsewhere.
+ */
+function prepareFolder(root: string, dir: string, cwd: string): string | undefined {
+  const shown = (p: string): string => escapeControls(displayPath(p, cwd));
+  const missing: string[] = [];
+  let existing = dir;
+  for (;;) {
+    let st;
+    try {
+      st = lstatSync(existing);
+    } catch (err) {
+      const code = codeOf(err);
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw new UsageError(`cannot use the folder ${shown(existing)} (${code})`);
+      missing.push(existing);
+      if (dirname(existing) === existing) throw new UsageError(`cannot use the folder ${shown(dir)}`);
+      existing = dirname(existing);
+      continue;
+    }
+    if (st.isSymbolicLink()) {
+      try {
+        st = statSync(existing);
+      } catch {
+        throw new UsageError(`${shown(existing)} is a symbolic link that leads nowhere; a folder belongs there`);
+      }
+    }
+    if (!st.isDirectory()) throw new UsageError(`${shown(existing)} is not a folder; a folder belongs there`);
+    break;
+  }
+  // What exists at or under the dataset folder must really lie inside it: a subject folder linked elsewhere would
+  // put the new file outside the dataset.
+  if (insideOrAt(existing, root)) {
+    let realRoot: string;
+    let real: string;
+    try {
+      realRoot = realpathSync.native(root);
+      real = realpathSync.native(existing);
+    } catch (err) {
+      throw new UsageError(`cannot use the folder ${shown(existing)} (${codeOf(err)})`);
+    }
+    if (!insideOrAt(real, realRoot)) throw new UsageError(`${shown(existing)} is a symbolic link to a folder outside the dataset folder; refusing to write through it`);
+  }
+  for (const folder of missing.reverse()) {
+    try {
+      mkdirSync(folder);
+    } catch (err) {
+      if (missing[0] !== folder) removeEmptyFolders(dirname(folder), missing[0]!);
+      throw new UsageError(`cannot create the folder ${shown(folder)} (${codeOf(err)})`);
+    }
+  }
+  return missing[0];
 }
 
 /** Writes `text` to `target` through a temporary file in the same folder; never replaces an existing file. */
@@ -132,7 +190,8 @@ async function write(kind: Kind, record: Record<string, unknown>, ds: Dataset, s
   // The modeline links to the JSON Schema from where this file will be, in whichever dataset it is.
   const text = toYaml(kind, record, modelineFor(kind, target, ds.root));
   const dir = dirname(target);
-  const created = mkdirSync(dir, { recursive: true });
+  // Not mkdirSync's recursive mode: on a folder where nothing can be created (/proc) it never returns.
+  const created = prepareFolder(ds.root, dir, cwd);
   // Folders this run created go too if it is interrupted (registered before the temporary file, so they are removed after it).
   const forgetFolders = onInterrupt(() => {
     if (created !== undefined) removeEmptyFolders(dir, created);
