@@ -1,8 +1,10 @@
 /** Terminal text layout: the visible width of a string that may hold colour codes, and word wrapping by that width. */
 import type { ChalkInstance } from 'chalk';
 
+/** One colour code (SGR escape sequence), as this tool's colours write them. */
 // eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-9;]*m/g;
+export const ANSI_CODE = /\u001b\[[0-9;]*m/;
+const ANSI = new RegExp(ANSI_CODE.source, 'g');
 
 /** The columns a string takes on a terminal: code points, colour codes left out. */
 export function visible(s: string): number {

@@ -4,7 +4,8 @@ import type { OriginClass } from '../provenance/index.js';
 import type { ChainLink, EvidenceExplained } from '../query/explain.js';
 import type { ClaimProvenance } from '../report/provenance.js';
 import type { Timeline, TimelinePoint } from '../report/types.js';
-import { plural, timelineUnit } from './report-wording.js';
+import { timelineUnit } from './report-wording.js';
+import { plural } from './values.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** Escapes text for HTML content and attribute values: & < > " '. */

@@ -4,9 +4,10 @@ import { CONCENTRATION_THRESHOLD, SOURCING_TIERS, type Report } from '../report/
 import { badge, code, esc, nw, provenanceDetails, table, timelineSvg, token } from './report-html-parts.js';
 import {
   concentrationIntro, confirmSentence, FILTERS_COUNTED, forecastsTitle, forecastState, heavyOrigin, leftOut, NO_FIGURES,
-  NO_HEAVY_ORIGIN, NO_RUMORS, originCounts, pct, plural, rumorsIntro, sourceLabel, sourcingIntro, sourcingSentence, TIER_BLURB,
+  NO_HEAVY_ORIGIN, NO_RUMORS, originCounts, pct, rumorsIntro, sourceLabel, sourcingIntro, sourcingSentence, TIER_BLURB,
   TIER_TITLE, timelineUnit,
 } from './report-wording.js';
+import { plural } from './values.js';
 
 /** The page's provenance trees, by claim id. */
 export type Prov = Map<string, ClaimProvenance>;

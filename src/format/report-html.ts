@@ -9,7 +9,8 @@ import { badge, esc, STATUS_LIST } from './report-html-parts.js';
 import {
   concentrationHtml, conflictsHtml, overviewHtml, rumorsHtml, sourcingHtml, timelinesHtml, watchlistHtml, type Prov,
 } from './report-html-sections.js';
-import { FILTERS_NOTE, plural, REPORT_SECTIONS } from './report-wording.js';
+import { FILTERS_NOTE, REPORT_SECTIONS } from './report-wording.js';
+import { plural } from './values.js';
 import type { ReportFormatter } from './types.js';
 
 /** The report as one self-contained HTML page. `provenance`: the reported claims' evidence chains, by claim. */

@@ -1,12 +1,12 @@
 /** `claims report --format markdown`: the report for GitHub-flavoured markdown. */
 import { CONCENTRATION_THRESHOLD, SOURCING_TIERS } from '../report/types.js';
 import {
-  barLength, FILTERS_NOTE, forecastState, leftOut, NO_FIGURES, NO_RUMORS, pct, plural, REPORT_SECTIONS, sourceLabel, sourcingIntro,
+  barLength, FILTERS_NOTE, forecastState, leftOut, NO_FIGURES, NO_RUMORS, pct, REPORT_SECTIONS, sourceLabel, sourcingIntro,
   sourcingSentence, TIER_BLURB, TIER_TITLE, timelineUnit,
 } from './report-wording.js';
 import { maxOf } from './table.js';
 import type { ReportFormatter } from './types.js';
-import { compactAmount, mdCell, mdTable } from './values.js';
+import { compactAmount, mdCell, mdTable, plural } from './values.js';
 
 const code = (id: string): string => `\`${id}\``;
 /** Free text for GitHub markdown: `$` (math), `~` (strikethrough) and `*` (emphasis) as entities, so figures render as written. */

@@ -6,11 +6,12 @@ import { escapeDeep } from './escape.js';
 import { dimLines, visible, wrap } from './layout.js';
 import {
   barLength, concentrationIntro, confirmSentence, FILTERS_COUNTED, FILTERS_NOTE, forecastsTitle, forecastState, heavyOrigin, leftOut,
-  NO_FIGURES, NO_HEAVY_ORIGIN, NO_RUMORS, originCounts, pct, plural, REPORT_SECTIONS, rumorsIntro, sourceLabel, sourcingIntro,
+  NO_FIGURES, NO_HEAVY_ORIGIN, NO_RUMORS, originCounts, pct, REPORT_SECTIONS, rumorsIntro, sourceLabel, sourcingIntro,
   sourcingSentence, TIER_BLURB, TIER_TITLE, timelineUnit,
 } from './report-wording.js';
 import { fitTable, fitted, maxOf, naturalWidth, paintStatus, painter, records, type CellPaint } from './table.js';
 import type { ReportFormatter } from './types.js';
+import { plural } from './values.js';
 
 const STATUS_WORDS = new Set<string>(STATUSES);
 

@@ -4,6 +4,7 @@
  */
 import type { ConcentrationEntry, Report, RumorEntry, SourcingEntry, SourcingTier, Timeline } from '../report/types.js';
 import { CONCENTRATION_THRESHOLD } from '../report/types.js';
+import { plural } from './values.js';
 
 /** Section titles, in order. */
 export const REPORT_SECTIONS = [
@@ -41,7 +42,6 @@ export interface Marks {
 /** Sentences as plain text. */
 export const PLAIN: Marks = { text: (s) => s, id: (id) => id };
 
-export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
 export const pct = (share: number): string => `${Math.round(share * 100)}%`;
 const possessive = (name: string): string => (name.endsWith('s') ? `${name}'` : `${name}'s`);
 

@@ -3,8 +3,8 @@ import type { Diagnostic } from '../diagnostic.js';
 import { escapeControls } from './escape.js';
 import { maxOf } from './table.js';
 import type { LintFormatter } from './types.js';
+import { plural } from './values.js';
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** ESLint's "stylish": diagnostics grouped by file, aligned columns, a summary line. */
 export const stylish: LintFormatter = (result, { color }) => {

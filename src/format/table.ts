@@ -1,7 +1,7 @@
 /** Terminal tables fitted to a width, with one flexible column that wraps. */
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
-import { visible, wrap } from './layout.js';
+import { ANSI_CODE, visible, wrap } from './layout.js';
 
 /** Options for a fitted table. */
 export interface FitOptions {
@@ -32,9 +32,8 @@ export function maxOf(values: Iterable<number>, floor = -Infinity): number {
 export const MAX_CELL_LINES = 12;
 export const MAX_CELL_CHARS = 600;
 
-// One colour code, or one code point.
-// eslint-disable-next-line no-control-regex
-const CELL_TOKEN = /\u001b\[[0-9;]*m|[\s\S]/gu;
+/** One colour code, or one code point. */
+const CELL_TOKEN = new RegExp(`${ANSI_CODE.source}|[\\s\\S]`, 'gu');
 
 /** A cell cut to `MAX_CELL_LINES` lines and `MAX_CELL_CHARS` visible characters, ending in `…` when cut; colour codes are kept whole and closed. */
 export function boundCell(cell: string): string {

@@ -3,6 +3,9 @@ import type { ParsedValue } from '../model/value.js';
 import type { ClaimView } from '../query/view.js';
 import { valueList } from '../query/view.js';
 
+/** `1 claim`, `2 claims`; `many` for an irregular plural (`parties`). */
+export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
+
 /** The value as written, equivalent forms joined: `€385M = ~$415M`. */
 export function valueText(v: ClaimView): string {
   return valueList(v).map((x) => x.text).join(' = ');

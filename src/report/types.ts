@@ -49,15 +49,19 @@ export interface SourcingEntry {
   grade: string;
 }
 
-/** A rumored or disputed claim, and what would confirm it. */
-export interface RumorEntry {
+/** What every list of claims in the report says about each: which claim, on what, when, and what it states. */
+export interface ClaimSummary {
   id: string;
   subject: string;
   category: Category;
   as_of: string | null;
   statement: string;
-  /** The value as written, or null. */
+  /** The value as written, equivalent forms joined with ` = `, or null. */
   value: string | null;
+}
+
+/** A rumored or disputed claim, and what would confirm it. */
+export interface RumorEntry extends ClaimSummary {
   status: Status;
   support: Support;
   /** The claim that already supersedes it, or null. */
@@ -69,13 +73,7 @@ export interface RumorEntry {
 }
 
 /** A forecast with a due date. */
-export interface ForecastEntry {
-  id: string;
-  subject: string;
-  category: Category;
-  statement: string;
-  value: string | null;
-  as_of: string | null;
+export interface ForecastEntry extends ClaimSummary {
   due: string;
   /** True when the due period has wholly passed without an outcome. */
   overdue: boolean;
@@ -84,13 +82,7 @@ export interface ForecastEntry {
 }
 
 /** A rumor still unresolved: status rumored, not superseded. */
-export interface OpenRumorEntry {
-  id: string;
-  subject: string;
-  category: Category;
-  as_of: string | null;
-  statement: string;
-  value: string | null;
+export interface OpenRumorEntry extends ClaimSummary {
   support: Support;
 }
 
