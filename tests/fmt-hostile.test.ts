@@ -62,8 +62,8 @@ describe('claims fmt: links are left alone', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('claims/a/z-last.yaml\n');
     expect(r.stderr).toBe(
-      'claims: claims/a/linked/o.yaml: is reached through a symbolic link to a folder outside the one being formatted; left untouched\n'
-      + 'claims: claims/a/t.yaml: is a symbolic link; left untouched\n',
+      'claims: claims/a/linked: is a symbolic link to a path outside the folder being formatted; left untouched\n'
+      + 'claims: claims/a/t.yaml: is a symbolic link to a path outside the folder being formatted; left untouched\n',
     );
     expect(read(root, 'outside/o.yaml')).toBe('id: o\ntype: claim\n');
     expect(read(root, 'elsewhere/t.yaml')).toBe('id: t\ntype: claim\n');

@@ -42,7 +42,10 @@ function filesOf(paths: string[], cwd: string, io: Io): { files: FmtTarget[]; fa
     const found = discover(abs);
     for (const f of found.files) if (!files.has(f)) files.set(f, { abs: f, inside });
     for (const u of found.unreadable) {
-      io.stderr.write(`claims: ${escapeControls(displayPath(u.path, cwd))}: cannot read (${u.reason}); skipped\n`);
+      const shown = escapeControls(displayPath(u.path, cwd));
+      // The walk never enters or reads a link out of the folder: nothing there is formatted.
+      if (u.outside) io.stderr.write(`claims: ${shown}: is a symbolic link to a path outside the folder being formatted; left untouched\n`);
+      else io.stderr.write(`claims: ${shown}: cannot read (${u.reason}); skipped\n`);
       failed++;
     }
   }
