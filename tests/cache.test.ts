@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LoadCache } from '../src/load/cache.js';
@@ -70,6 +70,51 @@ describe('--cache', () => {
     expect(check).toMatchObject({ hits: 2, misses: 0 });
   });
 
+  // Every field of the cached data is checked, with the schema of its type: a field of the wrong shape deep inside a
+  // valid entry once crashed a rule (`parties: "x"`), or silently changed what list shows (`as_of: {x: []}`).
+  const inClaim = (change: (d: Record<string, unknown>) => void) => (r: Record<string, unknown>) => {
+    const d = structuredClone(r.data) as Record<string, unknown>;
+    if (d.type === 'claim') change(d);
+    return { ...r, data: d };
+  };
+  const inSource = (change: (d: Record<string, unknown>) => void) => (r: Record<string, unknown>) => {
+    const d = structuredClone(r.data) as Record<string, unknown>;
+    if (d.type === 'source') change(d);
+    return { ...r, data: d };
+  };
+  const firstEvidence = (d: Record<string, unknown>) => (d.evidence as Array<Record<string, unknown>>)[0]!;
+  it.each([
+    ['parties a string', inClaim((d) => (d.parties = 'x'))],
+    ['speaks_for a string', inSource((d) => (d.speaks_for = 'abc'))],
+    ['cites a string', inSource((d) => (d.cites = 'x'))],
+    ['evidence via a string', inClaim((d) => (firstEvidence(d).via = 'x'))],
+    ['a quote that is a mapping', inClaim((d) => (firstEvidence(d).quote = {}))],
+    ['statement null', inClaim((d) => (d.statement = null))],
+    ['status outside the list', inClaim((d) => (d.status = 'bogus'))],
+    ['as_of a mapping', inClaim((d) => (d.as_of = { x: [] }))],
+  ])('a valid entry with a field of the wrong shape (%s) is a miss: the file is re-read', async (_, damage) => {
+    const dir = writeDataset({ 'claims/sources/src-a.yaml': source('src-a', 'speaks_for: [Acme]\n'), 'claims/acme/c.yaml': claim('c', 'src-a', 'as_of: 2026-01\n') });
+    const args = ['--today', '2026-11-24', '--cache'];
+    const first = await runCli(['validate', ...args, '--format', 'json'], dir);
+    const firstList = await runCli(['list', ...args, '--format', 'json'], dir);
+    const location = join(dir, '.claimscache');
+    const cache = JSON.parse(readFileSync(location, 'utf8'));
+    for (const entry of Object.values(cache.files) as Array<{ result: Record<string, unknown> }>) entry.result = damage(entry.result);
+    writeFileSync(location, JSON.stringify(cache));
+    const second = await runCli(['validate', ...args, '--format', 'json'], dir);
+    expect(second.stderr).toBe('');
+    expect(second.stdout).toBe(first.stdout);
+    expect(second.code).toBe(first.code);
+    writeFileSync(location, JSON.stringify(cache));
+    const list = await runCli(['list', ...args, '--format', 'json'], dir);
+    expect(list.stderr).toBe('');
+    expect(list.stdout).toBe(firstList.stdout);
+    // The damaged entry was replaced: the next run reads everything from the cache.
+    const check = new LoadCache(location, cache.key);
+    loadDataset(join(dir, 'claims'), dir, { cache: check });
+    expect(check).toMatchObject({ hits: 2, misses: 0 });
+  });
+
   it('files that are not an object are ignored', async () => {
     const dir = writeDataset({ 'claims/sources/src-a.yaml': source('src-a') });
     const first = await runCli(['validate', '--cache', '--format', 'json'], dir);
@@ -80,6 +125,29 @@ describe('--cache', () => {
       const again = await runCli(['validate', '--cache', '--format', 'json'], dir);
       expect(again.stdout).toBe(first.stdout);
     }
+  });
+
+  it('a cache file linked to /dev/zero is replaced by a regular file with default permissions, not the device\'s 0666', () => {
+    const dir = writeDataset({ 'claims/sources/src-a.yaml': source('src-a') });
+    const location = join(dir, 'c.json');
+    symlinkSync('/dev/zero', location);
+    const cache = new LoadCache(location, 'k');
+    loadDataset(join(dir, 'claims'), dir, { cache });
+    cache.save();
+    const st = lstatSync(location);
+    expect(st.isFile()).toBe(true);
+    expect(st.mode & 0o022).toBe(0);
+    expect(JSON.parse(readFileSync(location, 'utf8')).key).toBe('k');
+  });
+
+  it('a rewritten cache keeps the permissions of the regular file it replaces', () => {
+    const dir = writeDataset({ 'claims/sources/src-a.yaml': source('src-a'), 'c.json': '{}' });
+    const location = join(dir, 'c.json');
+    chmodSync(location, 0o600);
+    const cache = new LoadCache(location, 'k');
+    loadDataset(join(dir, 'claims'), dir, { cache });
+    cache.save();
+    expect(lstatSync(location).mode & 0o777).toBe(0o600);
   });
 
   it('saves atomically and leaves no temporary file', () => {

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { writeAtomically } from '../util/atomic.js';
 import { MAX_BYTES, safeReadFile } from '../util/safe-read.js';
 import { isProblemId } from './problems.js';
+import { ClaimSchema, SourceSchema } from '../model/schema.js';
 
 /** What loading one file produced, minus paths (which the loader recomputes). */
 export interface CachedFile {
@@ -36,9 +37,10 @@ function isProblem(p: unknown): boolean {
 }
 
 /**
- * A cheap check that a cached entry has the shape this version writes, so a damaged or hand-edited cache entry is a
- * miss (the file is read again), never a crash further on. The data of a valid file is checked where rules rely on it
- * without a guard: its type, its id and a claim's evidence list.
+ * A check that a cached entry has the shape this version writes, so a damaged or hand-edited cache entry is a miss
+ * (the file is read again), never a crash or a silently wrong answer further on. The data of a valid file is checked
+ * whole, with the schema of its type, as the file itself was: a `parties` that is not a list, a `status` outside the
+ * list or an `as_of` that is not a date is a miss like any other.
  */
 function isCachedFile(r: unknown): r is CachedFile {
   if (!isObject(r) || typeof r.valid !== 'boolean' || !Array.isArray(r.problems) || !r.problems.every(isProblem)) return false;
@@ -47,7 +49,7 @@ function isCachedFile(r: unknown): r is CachedFile {
   if (r.data === undefined) return !r.valid;
   const d = r.data;
   if (!r.valid || !isObject(d) || d.type !== r.type || d.id !== r.id || typeof d.id !== 'string') return false;
-  return r.type === 'source' || (Array.isArray(d.evidence) && d.evidence.every(isObject) && typeof d.subject === 'string');
+  return (r.type === 'claim' ? ClaimSchema : SourceSchema).safeParse(d).success;
 }
 
 /** Per-file results from a previous run; anything unreadable, corrupt or made under another key is ignored. */

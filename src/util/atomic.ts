@@ -4,7 +4,7 @@
  * before the process ends with the signal's conventional status (130, 143, 129).
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** The signals that end a run on purpose (Ctrl-C, `kill`, a closed terminal). */
@@ -84,12 +84,27 @@ export function writeTemp(tmp: string, text: string): TempFile {
   };
 }
 
-/** Replaces (or creates) `file` with `text`, keeping an existing file's permissions; the temporary file never outlives a failure or an interrupt. */
+/** The permissions of `file` when it is a regular file (not followed through a link), else undefined. */
+function regularFileMode(file: string): number | undefined {
+  try {
+    const st = lstatSync(file);
+    return st.isFile() ? st.mode & 0o7777 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Replaces (or creates) `file` with `text`, keeping the permissions of a regular file it replaces (a link, or a
+ * device such as /dev/zero behind one, lends none: the new file gets the default ones); the temporary file never
+ * outlives a failure or an interrupt.
+ */
 export function writeAtomically(file: string, text: string): void {
   const tmp = tempPathFor(file);
   const temp = writeTemp(tmp, text);
   try {
-    if (existsSync(file)) chmodSync(tmp, statSync(file).mode & 0o7777);
+    const mode = regularFileMode(file);
+    if (mode !== undefined) chmodSync(tmp, mode);
     renameSync(tmp, file);
   } catch (err) {
     temp.discard();
