@@ -90,6 +90,17 @@ function configIssueText(issue: z.core.$ZodIssue, raw: unknown): string {
   return `must be ${expected}, not ${describe(value)}`;
 }
 
+/** The path of the first `__proto__` key in the configuration's plain data (at most three levels deep), or undefined. */
+function protoKeyPath(raw: unknown, path: string[] = []): string[] | undefined {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || path.length > 3) return undefined;
+  if (Object.hasOwn(raw, '__proto__')) return [...path, '__proto__'];
+  for (const [key, value] of Object.entries(raw)) {
+    const found = protoKeyPath(value, [...path, key]);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 /** A `--today` or `today:` value as `YYYY-MM-DD`, or undefined when it is not a full date. */
 export function parseToday(value: unknown): string | undefined {
   const d = parsePartialDate(value);
@@ -151,7 +162,8 @@ export function loadConfig(cwd: string, file?: string): Config {
     throw new ConfigError(`invalid config ${shown}:${at.line}:${at.column}: nested more than ${MAX_CONFIG_DEPTH} levels deep; a configuration needs three at most`);
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  // The loader's linear duplicate-key check (in parseFile below) stands in for the library's quadratic one.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const locate = makeLocate(doc, lineCounter);
   const fail = (p: (string | number)[], message: string, anchor: 'key' | 'value' = 'value'): never => {
     const r = locate(p, anchor);
@@ -160,6 +172,12 @@ export function loadConfig(cwd: string, file?: string): Config {
   const syntax = parseFile(text).problems.find((x) => x.kind === 'syntax' && x.messageId !== 'notAMapping' && x.messageId !== 'emptyFile');
   if (syntax) throw new ConfigError(`invalid config ${shown}:${syntax.range.line}:${syntax.range.column}: ${problemMessage(syntax)}`);
   const raw = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as unknown;
+  // A `__proto__` key would be dropped by the schema check without a word (it names no rule and no entity).
+  const proto = protoKeyPath(raw);
+  if (proto !== undefined) {
+    const where = proto.slice(0, -1).join('.');
+    fail(proto, where === 'rules' ? 'unknown rule "__proto__".' : where === 'aliases' ? '`aliases`: "__proto__" cannot be an alias' : `unknown setting "__proto__"${where === '' ? '' : ` in \`${where}\``}.`, 'key');
+  }
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

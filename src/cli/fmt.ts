@@ -1,11 +1,13 @@
 /** `claims fmt [paths...]`: rewrite files into canonical key order and quoting, atomically; `--check` only lists them. */
 import { escapeControls } from '../format/escape.js';
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { lstatSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { discover } from '../load/discover.js';
 import { displayPath } from '../load/dataset.js';
 import { formatYaml } from '../authoring/fmt.js';
 import { writeAtomically } from '../util/atomic.js';
+import { lineBreaksToLf, safeReadFile } from '../util/safe-read.js';
+import { complexKeyAt } from '../load/yaml-read.js';
 import { datasetRootOf, isDirectory } from './targets.js';
 import { modelineFor, repairModeline } from '../authoring/modeline.js';
 import type { Io } from './io.js';
@@ -66,24 +68,15 @@ function refusal(target: FmtTarget): string | undefined {
   return undefined;
 }
 
-/** Reads a regular file without following a link or blocking on a FIFO, up to MAX_FMT_BYTES; throws a one-line reason. */
+/**
+ * Reads a regular file through the tool's one safe reader: never blocking on a FIFO, never reading a device or a
+ * kernel file (`/proc/kmsg`, `/proc/self/environ` say they are empty yet give bytes), at most MAX_FMT_BYTES; throws a
+ * one-line reason. Links were refused before (`refusal`).
+ */
 function readRegularFile(abs: string): Buffer {
-  const fd = openSync(abs, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) throw new Error('is not a regular file');
-    if (st.size > MAX_FMT_BYTES) throw new Error(`is larger than ${MAX_FMT_BYTES / 1024 / 1024} MiB`);
-    const buf = Buffer.alloc(st.size);
-    let n = 0;
-    while (n < st.size) {
-      const got = readSync(fd, buf, n, st.size - n, n);
-      if (got === 0) break;
-      n += got;
-    }
-    return buf.subarray(0, n);
-  } finally {
-    closeSync(fd);
-  }
+  const read = safeReadFile(abs, { maxBytes: MAX_FMT_BYTES });
+  if (!read.ok) throw new Error(read.kind === 'too-large' ? `is larger than ${MAX_FMT_BYTES / 1024 / 1024} MiB` : read.reason);
+  return read.buf;
 }
 
 /** Reads and checks one file; returns its text, or writes why it is left untouched and returns undefined. */
@@ -120,6 +113,13 @@ export function fmt(paths: string[], opts: FmtOptions, settings: RunSettings, io
     const shown = escapeControls(displayPath(target.abs, cwd));
     const text = readTarget(target, shown, io);
     if (text === undefined) {
+      failed++;
+      continue;
+    }
+    // A list or mapping as a key cannot be kept as it is, and converting it would warn on stderr: reported here.
+    const complex = complexKeyAt(lineBreaksToLf(text));
+    if (complex !== undefined) {
+      io.stderr.write(`claims: ${shown}:${complex.line}:${complex.column}: ${complex.message}; left untouched\n`);
       failed++;
       continue;
     }

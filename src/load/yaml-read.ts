@@ -1,5 +1,5 @@
 /** Reads a file's YAML with positions: one document, a mapping at its root, every parser error with an id and a range. */
-import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isCollection, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { makeLocate, offsetRange, type Locate } from './locate.js';
 import { fileProblem, YAML_CODE_IDS, type FileProblem, type SyntaxProblemId } from './problems.js';
 
@@ -18,13 +18,17 @@ function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/** The detail of a key that is a list or a mapping (`? [x, y]`): the yaml library would turn it into text with a warning on stderr. */
+const COMPLEX_KEY = 'A key must be plain text, not a list or a mapping (`? [x, y]`)';
+
 /**
- * Duplicate keys, found in one pass with a set per mapping. The yaml library's own check (`uniqueKeys: true`)
- * compares each key with every earlier one, which is quadratic in a mapping's size (20,000 keys: seconds). This
- * reports what it reports — same keys (scalars with equal values), same message, same offset — in linear time, and
- * walks with an explicit stack so that deep nesting cannot overflow it.
+ * Duplicate keys and keys that are lists or mappings, found in one pass with a set per mapping. The yaml library's
+ * own duplicate check (`uniqueKeys: true`) compares each key with every earlier one, which is quadratic in a
+ * mapping's size (20,000 keys: seconds). This reports what it reports — same keys (scalars with equal values), same
+ * message, same offset — in linear time, and walks with an explicit stack so that deep nesting cannot overflow it. A
+ * collection as a key (directly or through an alias) is reported as `NON_STRING_KEY`, before anything converts it.
  */
-export function duplicateKeyErrors(doc: Document): YamlError[] {
+export function keyErrors(doc: Document): YamlError[] {
   const out: YamlError[] = [];
   const stack: unknown[] = [doc.contents];
   while (stack.length > 0) {
@@ -36,6 +40,9 @@ export function duplicateKeyErrors(doc: Document): YamlError[] {
         if (isScalar(key) && !Number.isNaN(key.value)) {
           if (seen.has(key.value) && key.range) out.push({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: [key.range[0], key.range[0] + 1] });
           seen.add(key.value);
+        } else if (isCollection(key) || (isAlias(key) && isCollection(key.resolve(doc)))) {
+          const start = key.range?.[0] ?? node.range?.[0] ?? 0;
+          out.push({ code: 'NON_STRING_KEY', message: COMPLEX_KEY, pos: [start, start + 1] });
         }
         stack.push(pair.value, pair.key);
       }
@@ -46,6 +53,11 @@ export function duplicateKeyErrors(doc: Document): YamlError[] {
     }
   }
   return out.sort((a, b) => a.pos[0] - b.pos[0]);
+}
+
+/** Duplicate keys alone (see keyErrors). */
+export function duplicateKeyErrors(doc: Document): YamlError[] {
+  return keyErrors(doc).filter((e) => e.code === 'DUPLICATE_KEY');
 }
 
 /** Our id for a parser error: the closed list in `YAML_CODE_IDS`, any tag trouble as `unknownTag`, anything else `yamlError`. */
@@ -61,7 +73,7 @@ function yamlProblems(doc: Document, lineCounter: LineCounter): FileProblem[] {
   let first = true;
   const errors: YamlError[] = [...doc.errors, ...doc.warnings];
   // Other errors first, as the parser reported them; a duplicate key never counts as the first mistake.
-  for (const e of duplicateKeyErrors(doc)) errors.push(e);
+  for (const e of keyErrors(doc)) errors.push(e);
   for (const e of errors) {
     if (e.code !== 'DUPLICATE_KEY' && !first) continue;
     if (e.code !== 'DUPLICATE_KEY') first = false;
@@ -92,4 +104,17 @@ export function readYaml(text: string): YamlRead {
       : fileProblem('invalidYaml', { detail: err instanceof Error ? err.message : String(err) }, locate([]));
     return { problems: [problem], locate };
   }
+}
+
+/**
+ * Where the first key that is a list or a mapping is in `text` (1-based), or undefined when there is none. For
+ * readers that convert the YAML themselves (`claims fmt`): the conversion would print a warning on stderr.
+ */
+export function complexKeyAt(text: string): { line: number; column: number; message: string } | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(stripBom(text), { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const found = keyErrors(doc).find((e) => e.code === 'NON_STRING_KEY');
+  if (found === undefined) return undefined;
+  const at = lineCounter.linePos(found.pos[0]);
+  return { line: at.line, column: at.col, message: found.message };
 }
