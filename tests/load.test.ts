@@ -98,3 +98,28 @@ describe('loadDataset', () => {
     expect(result.diagnostics.map((d) => `${d.file}:${d.rule}`)).toEqual(['sources/half.yaml:schema']);
   });
 });
+
+describe('schema messages describe the bad value itself', () => {
+  const claimWith = (lines: string) => `type: claim\nid: k\nsubject: Acme\ncategory: arr\n${lines}status: rumored\nevidence:\n  - source: src-a\n`;
+  const schemaOf = (text: string) => lint(loadDataset(writeDataset({ 'sources/src-a.yaml': source('src-a'), 'acme/k.yaml': text }), '/'), { today: '2026-11-24' })
+    .diagnostics.filter((d) => d.rule === 'schema');
+
+  it('`.nan` where text belongs reads "not the value `.nan` (not a number)", never "not not a number"', () => {
+    const [m, ...rest] = schemaOf(claimWith('statement: .nan\n'));
+    expect(rest).toEqual([]);
+    expect(m!.message).toBe('`statement` must be a string, not the value `.nan` (not a number).');
+    expect(m!.message).not.toContain('not not');
+  });
+
+  it.each([
+    ['value: [.inf]\n', 'value[0]', 'is infinity (`.inf`', 6, 9],
+    ['value: ["$5M", !!binary aGVsbG8=]\n', 'value[1]', 'is binary data (a `!!binary` value)', 6, 25],
+    ['value: ["$5M", [1]]\n', 'value[1]', 'is a list', 6, 16],
+  ])('a list with one bad item (%j) points at the item and describes it', (line, path, words, lineNo, column) => {
+    const found = schemaOf(claimWith(`statement: x\n${line}`));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ path, line: lineNo, column });
+    expect(found[0]!.message).toContain(`\`${path}\` ${words}`);
+    expect(found[0]!.message).not.toContain('`value` is a list');
+  });
+});

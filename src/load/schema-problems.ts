@@ -24,7 +24,8 @@ export function describe(value: unknown): string {
   if (value instanceof Map || value instanceof Set) return 'a mapping';
   if (value instanceof Date) return 'a timestamp';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'number' && Number.isNaN(value)) return 'not a number (`.nan`)';
+  // Never "not a number": messages say "must be …, not <this>", and "not not a number" reads as nonsense.
+  if (typeof value === 'number' && Number.isNaN(value)) return 'the value `.nan` (not a number)';
   if (typeof value === 'number' && !Number.isFinite(value)) {
     return `${value < 0 ? 'minus ' : ''}infinity (\`${value < 0 ? '-' : ''}.inf\`, or a number beyond the range of numbers)`;
   }
@@ -100,8 +101,16 @@ export function schemaProblems(issue: z.core.$ZodIssue, type: 'claim' | 'source'
       const hint = typeof actual === 'string' ? didYouMean(actual, options) : '';
       return [at(path, 'invalidValue', { field, problem: `is ${describe(actual)}, which is not allowed.${hint} Use one of: ${options.join(', ')}.` })];
     }
-    case 'invalid_union':
-      return [at(path, 'wrongType', { field, problem: `is ${describe(valueAt(data, path))}; it must be ${expectedFor(path) ?? 'another form'}` })];
+    case 'invalid_union': {
+      const actual = valueAt(data, path);
+      // A list with one bad item: point at the item and describe it, not the list.
+      const item = Array.isArray(actual) ? issue.errors.flat().find((e) => typeof e.path[0] === 'number')?.path[0] : undefined;
+      if (typeof item === 'number' && item < (actual as unknown[]).length) {
+        const itemPath = [...path, item];
+        return [at(itemPath, 'wrongType', { field: formatPath(itemPath), problem: `is ${describe((actual as unknown[])[item])}; it must be ${expectedFor(path) ?? 'another form'}` })];
+      }
+      return [at(path, 'wrongType', { field, problem: `is ${describe(actual)}; it must be ${expectedFor(path) ?? 'another form'}` })];
+    }
     default: {
       const detail = /^(must|is|has) /.test(issue.message) ? issue.message : otherDetail(issue, path);
       return [at(path, issue.code === 'custom' ? 'constraint' : 'invalidFormat', { field, problem: detail.replace(/\.$/, '') })];

@@ -239,7 +239,7 @@ describe('schema', () => {
     ['value: 1e400', 'infinity (`.inf`, or a number beyond the range of numbers)'],
     ['value: .inf', 'infinity (`.inf`'],
     ['value: -.inf', 'minus infinity (`-.inf`'],
-    ['value: .nan', 'not a number (`.nan`)'],
+    ['value: .nan', 'the value `.nan` (not a number)'],
     ['value: !!binary aGVsbG8=', 'binary data (a `!!binary` value)'],
     ['as_of: .inf', 'infinity (`.inf`'],
   ])('describes %s for what it is', (line, words) => {
