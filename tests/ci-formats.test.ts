@@ -267,7 +267,7 @@ describe('--changed-since', () => {
     gitIn(dir, 'init', '-q');
     const bad = await runCli(['validate', '--changed-since', 'no-such-rev'], dir);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('"no-such-rev" is not a git revision here');
+    expect(bad.stderr).toContain('"no-such-rev" is not a git revision in the repository of claims');
   });
 });
 

@@ -31,6 +31,29 @@ function listFiles(dir: string, prefix = ''): string[] {
 const MINIMAL = ['--subject', 'Acme', '--category', 'arr', '--statement', 'Acme has revenue.', '--status', 'independent', '--source', 'news-a', '--quote', 'a quote'];
 
 describe('claims new claim', () => {
+  it('takes several evidence items: each --source starts one, and the flags after it belong to it', async () => {
+    const root = acme();
+    const r = await runCli(['new', 'claim', ...TODAY, '--subject', 'Acme', '--category', 'arr', '--statement', 'Acme has revenue.', '--status', 'independent', '--as-of', '2026-03',
+      '--source', 'news-a', '--quote', 'first quote', '--locator', '3',
+      '--source', 'analysis-b', '--via', 'news-a', '--origin', 'acme-blog', '--quote', 'second quote'], root);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(root, 'claims/acme/acme-arr-2026-03.yaml'), 'utf8')).toContain(
+      'evidence:\n  - source: news-a\n    quote: first quote\n    locator: 3\n  - source: analysis-b\n    via: [news-a]\n    origin: acme-blog\n    quote: second quote\n');
+  });
+
+  it('refuses an evidence flag before any --source, or given twice for one item (exit 2), naming it', async () => {
+    const root = acme();
+    const base = ['new', 'claim', ...TODAY, '--subject', 'Acme', '--category', 'arr', '--statement', 'S.', '--status', 'independent'];
+    const before = await runCli([...base, '--quote', 'q', '--source', 'news-a', '--source', 'analysis-b'], root);
+    expect(before.code).toBe(2);
+    expect(before.stderr).toMatch(/--quote/);
+    const twice = await runCli([...base, '--source', 'news-a', '--quote', 'a', '--quote', 'b'], root);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toMatch(/--quote/);
+    expect(listFiles(join(root, 'claims/acme'))).toEqual(['acme-arr-2025.yaml']);
+  });
+
   it('writes every field given as flags, in canonical order, and prints the path', async () => {
     const root = acme();
     const r = await runCli([
@@ -163,7 +186,9 @@ describe('claims new claim', () => {
 
   it('validates against the whole dataset first: errors are printed and nothing is written (exit 1)', async () => {
     const root = acme();
-    const r = await runCli(['new', 'claim', ...TODAY, ...MINIMAL, '--subject', 'Widget Co', '--source', 'news-aa', '--as-of', '2026-02'], root);
+    // Each --source starts an evidence item: the misspelt source replaces the one in MINIMAL rather than adding a second.
+    const args = MINIMAL.map((a) => (a === 'news-a' ? 'news-aa' : a));
+    const r = await runCli(['new', 'claim', ...TODAY, ...args, '--subject', 'Widget Co', '--as-of', '2026-02'], root);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
@@ -181,7 +206,7 @@ describe('claims new claim', () => {
     expect(listFiles(join(root, 'claims'))).toEqual(['acme/acme-arr-2025.yaml', 'sources/acme-blog.yaml', 'sources/analysis-b.yaml', 'sources/news-a.yaml']);
 
     // A declared status stronger than the evidence: the provenance rules run too.
-    const s = await runCli(['new', 'claim', ...TODAY, ...MINIMAL, '--source', 'acme-blog', '--as-of', '2026'], root);
+    const s = await runCli(['new', 'claim', ...TODAY, ...MINIMAL.map((a) => (a === 'news-a' ? 'acme-blog' : a)), '--as-of', '2026'], root);
     expect(s.code).toBe(1);
     expect(s.stderr).toContain('status-unsupported');
     expect(listFiles(join(root, 'claims/acme'))).toEqual(['acme-arr-2025.yaml']);

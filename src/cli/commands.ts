@@ -8,3 +8,10 @@ export { exportClaims } from './export.js';
 export { graph } from './graph.js';
 export { newFile } from './new.js';
 export { fmt } from './fmt.js';
+export { init } from './init.js';
+export { cite } from './cite.js';
+export { dispute, merge, rename, resolveForecast, retract, rm, setFields, supersede } from './edit.js';
+
+/** `claims snapshot`, loaded only when run: it pulls in the article extractor (Readability and a DOM). */
+export const snapshot = async (...args: Parameters<typeof import('./snapshot.js').snapshot>): Promise<number> =>
+  (await import('./snapshot.js')).snapshot(...args);

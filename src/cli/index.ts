@@ -5,7 +5,7 @@ import { escapeControls } from '../format/escape.js';
 import { EXPORT_FORMATS, GRAPH_FORMATS, LINT_FORMATS, LIST_FORMATS, REPORT_FORMATS, SHOW_FORMATS, SOURCES_FORMATS } from '../format/names.js';
 import { ConfigError } from '../errors.js';
 import { type Io, UsageError } from './io.js';
-import type { GlobalOptions, RunSettings } from './settings.js';
+import type { GlobalOptions } from './settings.js';
 import type { ValidateOptions } from './validate.js';
 import type { ListOptions } from './list.js';
 import type { ReportOptions } from './report.js';
@@ -15,29 +15,13 @@ import type { FmtOptions } from './fmt.js';
 import type { ShowFormat, SourcesFormat } from '../format/names.js';
 import { withFilters } from './filter-options.js';
 import { withFieldFlags, CLAIM_FLAGS, SOURCE_FLAGS } from './new-options.js';
+import type { CommandSpec, OptionSpec } from './spec.js';
+import { EDIT_COMMANDS } from './edit-specs.js';
 
 /** The command implementations, imported on first use. */
 const commands = () => import('./commands.js');
-type Commands = Awaited<ReturnType<typeof commands>>;
 
 export type { Io } from './io.js';
-
-/** An option of a command, in help order: the shared filters, `-f, --format` with the command's formats, or a flag of its own. */
-type OptionSpec = 'filters' | 'format' | [flags: string, description: string, defaultValue?: string];
-
-/** One command: what `--help` shows, and the implementation it runs (loaded on first use). */
-interface CommandSpec {
-  name: string;
-  description: string;
-  args?: ReadonlyArray<[name: string, description: string]>;
-  /** The `--format` choices; the first is the default. */
-  formats?: readonly string[];
-  options?: readonly OptionSpec[];
-  /** Options declared elsewhere, added after `options` (`claims new`: a flag for every field). */
-  more?: (cmd: Command) => Command;
-  /** Runs the command on its positional arguments and options; returns the exit code. */
-  run(c: Commands, args: unknown[], opts: GlobalOptions, settings: RunSettings, io: Io): number | Promise<number>;
-}
 
 const SORT: OptionSpec = ['--sort <key>', 'as_of, -as_of, id, status or value (prefix - for descending)', 'as_of'];
 const LIMIT: OptionSpec = ['--limit <n>', 'at most n claims'];
@@ -109,7 +93,7 @@ const COMMANDS: ReadonlyArray<CommandSpec | { name: string; description: string;
       name: kind,
       description: `write ${kind === 'claim' ? 'claims/<subject-slug>/<id>.yaml' : 'claims/sources/<id>.yaml'}: a flag for every field; missing required ones are asked for on a terminal`,
       more: (cmd) => withFieldFlags(cmd, flags),
-      run: (c, _, opts: Record<string, string | string[] | boolean | undefined> & GlobalOptions, s, io) => c.newFile(kind, opts, s, io),
+      run: (c, _, opts: Record<string, string | string[] | boolean | undefined> & GlobalOptions, s, io, argv) => c.newFile(kind, opts, s, io, argv),
     })),
   },
   {
@@ -119,6 +103,7 @@ const COMMANDS: ReadonlyArray<CommandSpec | { name: string; description: string;
     options: [['--check', 'list the files that would change and exit 1 if any, without writing']],
     run: (c, [paths]: [string[]], opts: FmtOptions & GlobalOptions, s, io) => c.fmt(paths, opts, s, io),
   },
+  ...EDIT_COMMANDS,
 ];
 
 /** The options every command takes, after its own. */
@@ -132,7 +117,7 @@ function withGlobals(cmd: Command): Command {
 }
 
 /** Adds one command to `parent`: its arguments and options in help order, then the global options, then its lazy action. */
-function addCommand(parent: Command, spec: CommandSpec, io: Io, setCode: (n: number) => void): void {
+function addCommand(parent: Command, spec: CommandSpec, io: Io, setCode: (n: number) => void, argv: readonly string[]): void {
   let cmd = parent.command(spec.name).description(spec.description);
   for (const [name, description] of spec.args ?? []) cmd = cmd.argument(name, description);
   for (const o of spec.options ?? []) {
@@ -144,11 +129,11 @@ function addCommand(parent: Command, spec: CommandSpec, io: Io, setCode: (n: num
     // commander passes the positional arguments, then the options, then the command itself.
     const opts = args[args.length - 2] as GlobalOptions;
     const c = await commands();
-    setCode(await spec.run(c, args.slice(0, -2), opts, c.resolveSettings(opts, io.cwd()), io));
+    setCode(await spec.run(c, args.slice(0, -2), opts, c.resolveSettings(opts, io.cwd()), io, argv));
   });
 }
 
-function buildProgram(io: Io, setCode: (n: number) => void): Command {
+function buildProgram(io: Io, setCode: (n: number) => void, argv: readonly string[]): Command {
   const program = new Command('claims')
     .description('Track where claims about companies come from, and check that each is as well sourced as it says.')
     .version(pkg.version, '-V, --version')
@@ -162,8 +147,8 @@ function buildProgram(io: Io, setCode: (n: number) => void): Command {
   for (const spec of COMMANDS) {
     if ('subcommands' in spec) {
       const group = program.command(spec.name).description(spec.description);
-      for (const sub of spec.subcommands) addCommand(group, sub, io, setCode);
-    } else addCommand(program, spec, io, setCode);
+      for (const sub of spec.subcommands) addCommand(group, sub, io, setCode, argv);
+    } else addCommand(program, spec, io, setCode, argv);
   }
   return program;
 }
@@ -171,7 +156,7 @@ function buildProgram(io: Io, setCode: (n: number) => void): Command {
 /** Runs the CLI with `argv` as process.argv gives it; returns the exit code: 0 ok, 1 lint failures, 2 the run failed. */
 export async function run(argv: string[], io: Io): Promise<number> {
   let code = 0;
-  const program = buildProgram(io, (n) => (code = n));
+  const program = buildProgram(io, (n) => (code = n), argv.slice(2));
   try {
     await program.parseAsync(argv);
     return code;
@@ -180,7 +165,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? 0 : 2;
     }
     if (err instanceof UsageError || err instanceof ConfigError) {
-      io.stderr.write(`claims: ${escapeControls(err.message)}\n`);
+      io.stderr.write(`claims: ${escapeControls(err.message, '\n')}\n`);
       return 2;
     }
     io.stderr.write(`claims: internal error: ${escapeControls(err instanceof Error ? err.message : String(err))}\n`);

@@ -10,35 +10,51 @@ import { countSeverities } from '../diagnostic.js';
 import { stylish } from '../format/stylish.js';
 import { escapeControls } from '../format/escape.js';
 import { Entities } from '../provenance/index.js';
-import { CHOICES, buildRecord, deriveId, flagOf, missingFields, optionOf, relativePathOf, toYaml, type Kind, type NewOptions } from '../authoring/new.js';
+import { buildRecord, deriveId, flagOf, missingFields, optionOf, relativePathOf, toYaml, type Kind, type NewOptions } from '../authoring/new.js';
 import { modelineFor } from '../authoring/modeline.js';
 import { type Io, UsageError, wantsColor } from './io.js';
+import { promptedFields } from '../edit/prompts.js';
+import { evidenceItems } from '../edit/evidence-args.js';
+import { evidenceRecord } from '../edit/cite.js';
+import { checkSnapshotOption } from '../edit/snapshot.js';
 import type { RunSettings } from './settings.js';
 
-/** Asks for each missing required field on the terminal; throws the usage error when input ends first. */
-async function prompt(kind: Kind, missing: string[], opts: NewOptions, io: Io): Promise<NewOptions> {
+/** Asks, one at a time, for each field promptedFields names (recomputed after each answer); throws the usage error when input ends first. */
+async function prompt(kind: Kind, opts: NewOptions, io: Io): Promise<NewOptions> {
   const stdin = io.stdin!;
   const rl = createInterface({ input: stdin, terminal: false });
   const lines = rl[Symbol.asyncIterator]();
   const filled: NewOptions = { ...opts };
+  const asked = new Set<string>();
   try {
-    for (let i = 0; i < missing.length; i++) {
-      const field = missing[i]!;
-      const choices = CHOICES[field];
+    for (;;) {
+      const next = promptedFields(kind, buildRecord(kind, filled), asked)[0];
+      if (next === undefined) break;
+      asked.add(next.field);
       for (;;) {
-        io.stderr.write(`${field.replace(/_/g, ' ')}${choices ? ` (${choices.join(', ')})` : ''}: `);
-        const next = await lines.next();
-        if (next.done) {
+        io.stderr.write(`${next.field.replace(/_/g, ' ')}${next.choices ? ` (${next.choices.join(', ')})` : ''}${next.required ? '' : ` (${next.why}; Enter to skip)`}: `);
+        const line = await lines.next();
+        if (line.done) {
           io.stderr.write('\n');
-          throw new UsageError(`missing required ${missing.slice(i).map(flagOf).join(', ')} for a new ${kind}`);
+          const still = promptedFields(kind, buildRecord(kind, filled)).filter((f) => f.required).map((f) => f.field);
+          if (still.length > 0) throw new UsageError(`missing required ${still.map(flagOf).join(', ')} for a new ${kind}`);
+          return filled;
         }
-        const answer = String(next.value).trim();
-        if (answer === '') continue;
-        if (choices && !choices.includes(answer)) {
-          io.stderr.write(`"${escapeControls(answer)}" is not one of: ${choices.join(', ')}\n`);
+        const answer = String(line.value).trim();
+        if (answer === '') {
+          if (next.required) continue;
+          break;
+        }
+        if (next.choices && !next.choices.includes(answer)) {
+          io.stderr.write(`"${escapeControls(answer)}" is not one of: ${next.choices.join(', ')}\n`);
           continue;
         }
-        filled[optionOf(field)] = answer;
+        const problem = next.problem?.(answer);
+        if (problem !== undefined) {
+          io.stderr.write(`${next.field}: "${escapeControls(answer)}" ${problem}\n`);
+          continue;
+        }
+        filled[optionOf(next.field)] = answer;
         break;
       }
     }
@@ -147,27 +163,39 @@ function holderOf(ds: Dataset, id: string): FileRecord | undefined {
 }
 
 /** Runs `claims new <kind>`; returns the exit code (0 written, 1 the new file would have errors). */
-export async function newFile(kind: Kind, opts: NewOptions, settings: RunSettings, io: Io): Promise<number> {
+export async function newFile(kind: Kind, opts: NewOptions, settings: RunSettings, io: Io, argv: readonly string[] = []): Promise<number> {
   checkId(opts.id);
+  // Several evidence items: each --source starts one (commander keeps only the last --quote, --origin, --locator).
+  const items = kind === 'claim' ? evidenceItems(argv) : [];
+  if (items.length > 0) {
+    const first = items[0]!;
+    opts = { ...opts, source: first.source, quote: first.quote, via: first.via, origin: first.origin, locator: first.locator === undefined ? undefined : String(first.locator) };
+  }
   const missing = missingFields(kind, opts);
-  if (missing.length > 0) {
-    if (!io.stdin?.isTTY) {
-      throw new UsageError(`missing required ${missing.map(flagOf).join(', ')} for a new ${kind} (stdin is not a terminal, so they cannot be asked for)`);
-    }
-    opts = await prompt(kind, missing, opts, io);
+  if (io.stdin?.isTTY) {
+    if (promptedFields(kind, buildRecord(kind, opts)).length > 0) opts = await prompt(kind, opts, io);
+  } else if (missing.length > 0) {
+    throw new UsageError(`missing required ${missing.map(flagOf).join(', ')} for a new ${kind} (stdin is not a terminal, so they cannot be asked for)`);
   }
 
   const cwd = io.cwd();
   const root = resolve(cwd, settings.dir);
   if (existsSync(root) && !statSync(root).isDirectory()) throw new UsageError(`${settings.dir} is not a folder`);
   const ds = existsSync(root) ? loadDataset(root, cwd) : emptyDataset(root);
-
-  const record = buildRecord(kind, opts);
+  if (kind === 'source' && typeof opts.snapshot === 'string' && opts.snapshot.trim() !== '') {
+    opts = { ...opts, snapshotSha256: checkSnapshotOption(opts.snapshot.trim(), root, settings.dir) };
+  }
+  // The first item is built from the options (with what the prompts added); the others as the flags gave them.
+  const withItems = (record: Record<string, unknown>): Record<string, unknown> => {
+    if (items.length > 1 && Array.isArray(record.evidence)) record.evidence = [record.evidence[0], ...items.slice(1).map(evidenceRecord)];
+    return record;
+  };
+  const record = withItems(buildRecord(kind, opts));
   if (record.id === undefined) {
     const taken = (id: string): boolean => holderOf(ds, id) !== undefined || existsSync(join(root, relativePathOf(kind, { ...record, id })));
     const id = deriveId(kind, record, taken);
     // Keep the canonical key order: rebuild with the id in its place.
-    return write(kind, buildRecord(kind, { ...opts, id }), ds, settings, io);
+    return write(kind, withItems(buildRecord(kind, { ...opts, id })), ds, settings, io);
   }
   return write(kind, record, ds, settings, io);
 }

@@ -127,6 +127,13 @@ export const ruleHelp: Readonly<Record<string, RuleHelp>> = {
     fix: 'Copy the exact words from the snapshot (the message shows the closest passage), or fix the snapshot if it is incomplete.',
     example: { bad: 'quote: ARR rose above $400 million in February', good: 'quote: In February, the company disclosed that its annual recurring revenue (ARR) was above $400 million' },
   },
+  'snapshot-changed': {
+    name: 'SnapshotChanged',
+    checks: 'A source\'s `snapshot` file still has the SHA-256 recorded in `snapshot_sha256` (set by `claims snapshot`). Silent for sources without `snapshot_sha256`. A snapshot that cannot be read (missing, not a regular file, outside the dataset folder, too large) is reported on `snapshot`; a `snapshot_sha256` without `snapshot` is reported too.',
+    why: 'Quotes are checked against the snapshot: a snapshot edited, replaced or truncated after it was stored would let a quote pass against text no one vouched for, and a shortened one would hide what the source said.',
+    fix: 'Restore the stored text (from version control), or store the new text with `claims snapshot <id> --from <file|url>`, which checks every quote read in the source against it and records the new digest.',
+    example: { bad: '# claims/snapshots/techcrunch-profile.txt edited by hand after it was stored\nsnapshot: snapshots/techcrunch-profile.txt\nsnapshot_sha256: 3f1c…', good: '# after: claims snapshot techcrunch-profile --from claims/snapshots/techcrunch-profile.txt\nsnapshot: snapshots/techcrunch-profile.txt\nsnapshot_sha256: 9b07…' },
+  },
   'lookalike-name': {
     name: 'LookalikeName',
     checks: 'No entity name (`subject`, `parties`, `speaks_for`) differs from another only by zero-width characters or by Cyrillic or Greek letters that look Latin.',
