@@ -57,38 +57,126 @@ export class SnapshotReader {
 
 const token = (w: string): string => w.toLowerCase().replace(/^[^\p{L}\p{N}$€£%]+|[^\p{L}\p{N}%]+$/gu, '');
 
-/** The passage of `text` (a little longer than `quote`) that shares the most words with it, trimmed to its matching ends. */
-export function closestPassage(text: string, quote: string): string {
-  const words = text.split(' ');
-  const want = quote.split(' ').map(token).filter((w) => w !== '');
-  const n = Math.min(want.length + Math.max(2, Math.ceil(want.length / 4)), words.length);
-  if (want.length === 0 || n === 0) return '';
-  const need = new Map<string, number>();
-  for (const w of want) need.set(w, (need.get(w) ?? 0) + 1);
-  const have = new Map<string, number>();
-  let score = 0;
-  const add = (w: string, d: number) => {
-    const k = token(w);
-    const before = have.get(k) ?? 0;
-    const cap = need.get(k) ?? 0;
-    const after = before + d;
-    have.set(k, after);
-    score += Math.min(after, cap) - Math.min(before, cap);
-  };
-  for (let i = 0; i < n; i++) add(words[i]!, 1);
-  let bestScore = score;
-  let bestAt = 0;
-  for (let i = n; i < words.length; i++) {
-    add(words[i]!, 1);
-    add(words[i - n]!, -1);
-    if (score > bestScore) {
-      bestScore = score;
-      bestAt = i - n + 1;
+/** A normalised text cut into words once: where each word starts, and its token as a number (an index into `vocab`). */
+interface Tokenised {
+  text: string;
+  starts: Int32Array;
+  ids: Int32Array;
+  vocab: Map<string, number>;
+  /** How often each token occurs, and where first: the cheap anchor once the search budget is spent. */
+  count: Int32Array;
+  first: Int32Array;
+  /** Scratch counts per token for the sliding window, left all zero between calls. */
+  need: Int32Array;
+  have: Int32Array;
+  /** Word positions the full search may still slide over, for this text. */
+  budget: number;
+}
+
+/**
+ * How many word positions the full closest-passage search slides over per snapshot text, summed over its quotes.
+ * Each quote costs one pass over the snapshot's words; beyond this (say, many unmatched quotes against a 30 MB
+ * snapshot) a quote gets the passage around the first occurrence of its rarest word instead, in time linear in the
+ * quote.
+ */
+export const CLOSEST_PASSAGE_BUDGET = 50_000_000;
+
+// The last text tokenised: the rule asks for one snapshot's quotes one after another, with the same string.
+let last: Tokenised | undefined;
+
+function tokenise(text: string): Tokenised {
+  if (last?.text === text) return last;
+  let words = 1;
+  for (let i = text.indexOf(' '); i !== -1; i = text.indexOf(' ', i + 1)) words++;
+  const starts = new Int32Array(words);
+  const ids = new Int32Array(words);
+  const vocab = new Map<string, number>();
+  const countList: number[] = [];
+  const firstList: number[] = [];
+  for (let w = 0, at = 0; w < words; w++) {
+    const end = w === words - 1 ? text.length : text.indexOf(' ', at);
+    const k = token(text.slice(at, end));
+    let id = vocab.get(k);
+    if (id === undefined) {
+      id = vocab.size;
+      vocab.set(k, id);
+      countList.push(0);
+      firstList.push(w);
     }
+    countList[id]!++;
+    starts[w] = at;
+    ids[w] = id;
+    at = end + 1;
   }
-  let window = words.slice(bestAt, bestAt + n);
+  last = {
+    text,
+    starts,
+    ids,
+    vocab,
+    count: Int32Array.from(countList),
+    first: Int32Array.from(firstList),
+    need: new Int32Array(vocab.size),
+    have: new Int32Array(vocab.size),
+    budget: CLOSEST_PASSAGE_BUDGET,
+  };
+  return last;
+}
+
+/**
+ * The passage of `text` (a little longer than `quote`) that shares the most words with it, trimmed to its matching
+ * ends. Linear: the text is cut into words once (and kept for the next quote of the same text), then a window of
+ * the quote's length slides over it with counts per word; past CLOSEST_PASSAGE_BUDGET word positions for one text,
+ * the window is placed at the first occurrence of the quote's rarest word.
+ */
+export function closestPassage(text: string, quote: string): string {
+  const t = tokenise(text);
+  const total = t.ids.length;
+  const want = quote.split(' ').map(token).filter((w) => w !== '');
+  const n = Math.min(want.length + Math.max(2, Math.ceil(want.length / 4)), total);
+  if (want.length === 0 || n === 0) return '';
+  const { need, have, ids } = t;
+  // Quote words that occur nowhere in the text can never be matched: only the others are counted.
+  const wanted: number[] = [];
+  for (const w of want) {
+    const id = t.vocab.get(w);
+    if (id === undefined) continue;
+    if (need[id] === 0) wanted.push(id);
+    need[id]!++;
+  }
+  const isWanted = (i: number): boolean => need[ids[i]!]! > 0;
+  let bestAt = 0;
+  if (wanted.length > 0 && t.budget >= total) {
+    t.budget -= total;
+    let score = 0;
+    const add = (id: number, d: number): void => {
+      const cap = need[id]!;
+      const before = have[id]!;
+      const after = before + d;
+      have[id] = after;
+      if (cap > 0) score += Math.min(after, cap) - Math.min(before, cap);
+    };
+    for (let i = 0; i < n; i++) add(ids[i]!, 1);
+    let bestScore = score;
+    for (let i = n; i < total; i++) {
+      add(ids[i]!, 1);
+      add(ids[i - n]!, -1);
+      if (score > bestScore) {
+        bestScore = score;
+        bestAt = i - n + 1;
+      }
+    }
+    for (let i = total - n; i < total; i++) have[ids[i]!] = 0;
+  } else if (wanted.length > 0) {
+    let rarest = wanted[0]!;
+    for (const id of wanted) if (t.count[id]! < t.count[rarest]!) rarest = id;
+    bestAt = Math.max(0, Math.min(t.first[rarest]! - Math.floor(n / 2), total - n));
+  }
   // Trim words at either end that the quote does not share.
-  while (window.length > 1 && !need.has(token(window[0]!))) window = window.slice(1);
-  while (window.length > 1 && !need.has(token(window[window.length - 1]!))) window = window.slice(0, -1);
-  return window.join(' ');
+  let from = bestAt;
+  let to = bestAt + n - 1;
+  while (to > from && !isWanted(from)) from++;
+  while (to > from && !isWanted(to)) to--;
+  for (const id of wanted) need[id] = 0;
+  const end = to + 1 < total ? t.starts[to + 1]! - 1 : text.length;
+  return text.slice(t.starts[from]!, end);
 }
