@@ -3,7 +3,7 @@
 // with the code the README implies (0 unless an `# exit N` note follows it), and where the README shows its output,
 // every line shown (other than an ellipsis line) must appear in the real output, in order.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -24,6 +24,25 @@ export interface Example {
   writes?: string;
 }
 
+/** A walkthrough: a block of commands run in order as one script, each depending on the ones before. */
+export interface Walkthrough {
+  script: string;
+  line: number;
+}
+
+/** The blocks marked `<!-- walkthrough … -->`, which `extractExamples` leaves out. */
+export function extractWalkthroughs(markdown: string): Walkthrough[] {
+  const out: Walkthrough[] = [];
+  const lines = markdown.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^<!-- walkthrough\b.*-->$/.test(lines[i]!.trim()) || lines[i + 1] !== '```sh') continue;
+    let end = i + 2;
+    while (end < lines.length && lines[end] !== '```') end++;
+    out.push({ script: lines.slice(i + 2, end).join('\n'), line: i + 3 });
+  }
+  return out;
+}
+
 const isEllipsis = (l: string): boolean => /^\s*(…|\.\.\.)\s*$/.test(l);
 
 /** Extracts the `claims` command examples of a Markdown text, with the output block that follows each. */
@@ -33,11 +52,13 @@ export function extractExamples(markdown: string): Example[] {
   let pendingOutputFor: Example | undefined;
   let lastWithOutput: Example | undefined;
   let pendingWritesFor: Example | undefined;
+  let walkthrough = false;
   for (let i = 0; i < lines.length; i++) {
     const fence = /^```(\w*)\s*$/.exec(lines[i]!);
     if (!fence) {
       if (lines[i]!.trim() !== '') pendingOutputFor = undefined;
       if (lines[i]!.trim() !== '') pendingWritesFor = lines[i]!.trim() === 'writes' ? lastWithOutput : undefined;
+      if (/^<!-- walkthrough\b.*-->$/.test(lines[i]!.trim())) walkthrough = true;
       const marker = /^<!-- output of: (.+?) -->$/.exec(lines[i]!.trim());
       if (marker) pendingOutputFor = examples.find((e) => e.command === marker[1]) ?? { command: marker[1]!, line: i + 1, exit: 0 };
       if (marker && !examples.includes(pendingOutputFor!)) examples.push(pendingOutputFor!);
@@ -61,6 +82,10 @@ export function extractExamples(markdown: string): Example[] {
       continue;
     }
     pendingOutputFor = undefined;
+    if (walkthrough) {
+      walkthrough = false;
+      continue;
+    }
     if (lang !== 'sh' && lang !== 'yaml') continue;
     const found: Example[] = [];
     for (let j = 0; j < body.length; j++) {
@@ -143,6 +168,8 @@ const needs = (command: string): string | undefined => {
 };
 
 const examples = extractExamples(README);
+const walkthroughs = extractWalkthroughs(README);
+const SEEDS = resolve(ROOT, '..', 'shared', 'seeds');
 
 describe('the README extractor', () => {
   it('finds the command examples, their continuation lines and their output blocks', () => {
@@ -217,5 +244,36 @@ describe('the options the README says every command takes', () => {
       if (option === '--format' && (command === 'new' || command === 'fmt')) continue;
       expect(r.stdout, `${command} --help`).toContain(option);
     }
+  });
+});
+
+describe('the README walkthrough', () => {
+  it('is found, and its commands are not also run one by one', () => {
+    expect(walkthroughs.length).toBe(1);
+    expect(walkthroughs[0]!.script).toContain('npx claims init desk');
+    expect(examples.some((e) => e.command.includes('init desk'))).toBe(false);
+  });
+
+  it.skipIf(!existsSync(SEEDS))('runs as written, in order, with validate clean after every step (needs ../shared/seeds)', () => {
+    const top = mkdtempSync(join(tmpdir(), 'claims-walkthrough-'));
+    made.push(top);
+    const cwd = join(top, 'main');
+    mkdirSync(cwd);
+    cpSync(SEEDS, join(top, 'shared', 'seeds'), { recursive: true });
+    const r = runExample(`set -e\n${walkthroughs[0]!.script}`, cwd);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at .+:\d+:\d+/);
+    expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(0);
+    const desk = join(cwd, 'desk', 'claims');
+    // cite reported what the second article changed; resolve --dry-run printed a diff and wrote nothing.
+    expect(r.stdout).toContain('support and grade unchanged (independent');
+    expect(r.stdout).toContain('+outcome: met\n+resolved_by: stellantis-deal\n');
+    expect(readFileSync(join(desk, 'mistral-ai', 'stellantis-manual-assistant.yaml'), 'utf8')).not.toContain('outcome');
+    // rename moved the file and its snapshot; merge removed the duplicate and rewrote the claim that cited it.
+    expect(readdirSync(join(desk, 'sources')).sort()).toEqual(['techcrunch-mistral-business.yaml', 'weidemann.yaml']);
+    expect(readdirSync(join(desk, 'snapshots')).sort()).toEqual(['techcrunch-mistral-business.txt', 'weidemann.txt']);
+    const deal = readFileSync(join(desk, 'mistral-ai', 'stellantis-deal.yaml'), 'utf8');
+    expect(deal.match(/- source: (\S+)/g)).toEqual(['- source: techcrunch-mistral-business', '- source: weidemann', '- source: techcrunch-mistral-business']);
+    // The last validate in the script was clean (the forecast's overdue warning aside).
+    expect(r.stdout).toMatch(/0 errors, 1 warning\)[^]*stellantis-deal  Mistral AI · partnership · fact/);
   });
 });
