@@ -1,6 +1,6 @@
 // Deterministic synthetic datasets for the benchmark: sources with relays, claims with a realistic mix of
 // statuses that all match their derived support, forecasts not yet due — valid, so every command does its full work.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** A small seeded PRNG (mulberry32), so every run writes the same files. */
@@ -100,6 +100,31 @@ export function generate(dir, claims, seed = 42) {
     writeFileSync(join(root, slug(s), `claim-${pad(i, 6)}.yaml`), lines.join('\n') + '\n');
   }
   return nSources + claims;
+}
+
+/**
+ * Adds a wire service cited by `cited` claims (spread evenly over the dataset), for the writing commands' benchmark:
+ * `cite`, `set` and `rename` of a source that many claims rest on. Returns the ids of two claims: one citing it, one not.
+ */
+export function addHub(dir, claims, cited = 1000) {
+  const root = join(dir, 'claims');
+  const nSubjects = Math.max(5, Math.floor(claims / 50));
+  writeFileSync(join(root, 'sources', 'wire-hub.yaml'), [
+    '# yaml-language-server: $schema=../../schemas/source.schema.json',
+    'type: source', 'id: wire-hub', 'title: A wire service', 'publisher: Wire', 'kind: news', 'reliability: B', '',
+  ].join('\n'));
+  const step = Math.max(1, Math.floor(claims / cited));
+  let notCiting = 'claim-000001';
+  for (let i = 0, n = 0; i < claims; i++) {
+    if (i % step !== 0 || n >= cited) {
+      notCiting = `claim-${pad(i, 6)}`;
+      continue;
+    }
+    n++;
+    const file = join(root, `company-${i % nSubjects}`, `claim-${pad(i, 6)}.yaml`);
+    writeFileSync(file, readFileSync(file, 'utf8') + `  - source: wire-hub\n    quote: "The wire carried figure ${i}."\n`);
+  }
+  return { citing: 'claim-000000', notCiting };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

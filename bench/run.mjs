@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, cpSync } fr
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generate } from './generate.mjs';
+import { addHub, generate } from './generate.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const project = resolve(here, '..');
@@ -43,6 +43,44 @@ const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
+
+/**
+ * The writing commands on a copy of the dataset where one wire source is cited by 1,000 claims (or a tenth of a smaller
+ * one): `cite` onto a claim, `set` on the source, `rename` of the source (which rewrites every claim citing it). Each
+ * run starts from a fresh copy (untimed), and each is a ratio to `validate` on the same copy.
+ */
+function benchEdits(dir, size) {
+  const hub = join(project, 'bench', 'data', `h${size}`);
+  const template = `${hub}-template`;
+  for (const d of [hub, template]) rmSync(d, { recursive: true, force: true });
+  cpSync(join(dir, 'claims'), join(template, 'claims'), { recursive: true });
+  cpSync(join(project, 'schemas'), join(template, 'schemas'), { recursive: true });
+  const cited = Math.min(1000, Math.floor(size / 10));
+  const { notCiting } = addHub(template, size, cited);
+  const today = ['--today', '2026-11-24'];
+  const commands = {
+    'validate (same dataset)': [claimsBin, 'validate', ...today, '--format', 'json'],
+    [`cite ${notCiting} --source wire-hub`]: [claimsBin, 'cite', notCiting, '--source', 'wire-hub', '--quote', 'The wire carried it.', ...today],
+    'set wire-hub notes=…': [claimsBin, 'set', 'wire-hub', 'notes=Carried by many outlets', ...today],
+    'rename wire-hub wire-service': [claimsBin, 'rename', 'wire-hub', 'wire-service', ...today],
+  };
+  const samples = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+  for (let r = 0; r < runs; r++) {
+    for (const [name, argv] of Object.entries(commands)) {
+      rmSync(hub, { recursive: true, force: true });
+      cpSync(template, hub, { recursive: true });
+      samples[name].push(time(process.execPath, argv, hub));
+    }
+  }
+  const base = median(samples['validate (same dataset)'].map((s) => s.wall));
+  const rows = {};
+  for (const [name, list] of Object.entries(samples)) {
+    const wall = median(list.map((s) => s.wall));
+    rows[name] = { median_s: Number(wall.toFixed(3)), ratio: Number((wall / base).toFixed(2)), exit: [...new Set(list.map((s) => s.status))] };
+  }
+  for (const d of [hub, template]) rmSync(d, { recursive: true, force: true });
+  return { cited, commands: rows };
+}
 
 const results = { machine: { cpus: cpus().length, model: cpus()[0]?.model, memGiB: Math.round(totalmem() / 2 ** 30), node: process.version }, date: new Date().toISOString(), runs, sizes: {} };
 
@@ -86,7 +124,7 @@ for (const size of sizes) {
       rss_ratio: rss === null || !floorRss ? null : Number((rss / floorRss).toFixed(2)), exit: [...new Set(list.map((s) => s.status))],
     };
   }
-  results.sizes[size] = { files, commands: rows };
+  results.sizes[size] = { files, commands: rows, edits: benchEdits(dir, size) };
   console.log(`\n${size} claims (${files} files), median of ${runs}:`);
   console.log(`${'command'.padEnd(26)} ${'time s'.padStart(8)} ${'×'.padStart(6)} ${'RSS MiB'.padStart(8)} ${'×RSS'.padStart(6)} ${'files/s'.padStart(9)}`);
   for (const [name, r] of Object.entries(rows)) {
@@ -94,6 +132,10 @@ for (const size of sizes) {
   }
 }
 const sz = Object.keys(results.sizes);
+for (const [size, r] of Object.entries(results.sizes)) {
+  console.log(`\nwriting commands on ${size} claims, a source cited by ${r.edits.cited} of them (median of ${runs}; × is against validate on the same dataset):`);
+  for (const [name, e] of Object.entries(r.edits.commands)) console.log(`${name.padEnd(40)} ${e.median_s.toFixed(3).padStart(8)} ${e.ratio.toFixed(2).padStart(6)}  exit ${e.exit.join(',')}`);
+}
 if (sz.includes('10000') && sz.includes('50000')) {
   results.growth_50k_over_10k = Number((results.sizes[50000].commands.validate.median_s / results.sizes[10000].commands.validate.median_s).toFixed(2));
   console.log(`\nclaims validate 50k/10k time: ${results.growth_50k_over_10k}×`);
