@@ -75,7 +75,10 @@ describe('the walker and links', () => {
     expect(found.unreadable.map((u) => [rel(join(dir, 'ds'))(u.path), u.outside])).toEqual([['linked', true], ['other.yaml', true]]);
     const ds = loadDataset(join(dir, 'ds'), dir);
     expect(ds.sources.map((s) => s.data.id)).toEqual(['src-a']);
-    expect(ds.files.filter((f) => !f.valid).map((f) => [f.file, f.problems[0]!.messageId])).toEqual([['ds/linked', 'unreadablePath'], ['ds/other.yaml', 'unreadablePath']]);
+    expect(ds.files.filter((f) => !f.valid).map((f) => [f.file, f.problems[0]!.messageId, f.problems[0]!.data.reason])).toEqual([
+      ['ds/linked', 'unreadablePath', 'a link to a folder outside the dataset folder'],
+      ['ds/other.yaml', 'notAFile', 'is a link to a file outside the dataset folder'],
+    ]);
   });
 
   it('a link that stays inside the dataset is followed, each real folder once', () => {

@@ -92,7 +92,7 @@ export function loadDataset(root: string, cwd: string = process.cwd(), options: 
   const ds: Dataset = { root: absRoot, files: [], claims: [], sources: [], ids: new Map() };
   for (const u of found.unreadable) {
     const problem = u.notRegular
-      ? fileProblem('notAFile', { reason: 'is a FIFO, device or socket, not a regular file' })
+      ? fileProblem('notAFile', { reason: u.outside ? u.reason : 'is a FIFO, device or socket, not a regular file' })
       : fileProblem('unreadablePath', { reason: u.reason });
     ds.files.push({ file: displayPath(u.path, cwd), abs: u.path, stem: basename(u.path), valid: false, problems: [problem] });
   }

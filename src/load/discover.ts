@@ -27,7 +27,7 @@ export interface Discovery {
   unreadable: Array<{
     path: string;
     reason: string;
-    /** A FIFO, device or socket rather than a file. */
+    /** Not a regular file to read: a FIFO, device or socket, or a link to a file outside the dataset folder. */
     notRegular?: boolean;
     /** A link whose target lies outside the dataset folder: neither entered nor read. */
     outside?: boolean;
@@ -116,7 +116,9 @@ export function discover(root: string, options: DiscoverOptions = {}): Discovery
       }
       if (!st.isDirectory() && !isYamlName(e.name)) continue;
       if (!inside(real, realRoot)) {
-        unreadable.push({ path: full, reason: 'a link to a path outside the dataset folder', outside: true });
+        // Reported as what it would have been read as: a folder that cannot be walked, or a file that is not one to read.
+        if (st.isDirectory()) unreadable.push({ path: full, reason: 'a link to a folder outside the dataset folder', outside: true });
+        else unreadable.push({ path: full, reason: 'is a link to a file outside the dataset folder', outside: true, notRegular: true });
         continue;
       }
     }
