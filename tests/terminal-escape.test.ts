@@ -154,3 +154,45 @@ describe('one-line errors on stderr', () => {
     expect(r.stderr).not.toContain('\u001b');
   });
 });
+
+describe('formats that are read in a terminal as often as rendered', () => {
+  const HOSTILE = 'Acme\u001b]52;c;aGk=\u0007\u001b[2J\u202e';
+  const files = {
+    'claims/sources/src-a.yaml': source('src-a'),
+    'claims/acme/hostile.yaml': `type: claim\nid: hostile\nsubject: ${JSON.stringify(HOSTILE)}\ncategory: arr\nstatement: ${JSON.stringify(`Revenue ${HOSTILE}`)}\nvalue: "$5M"\nas_of: "2026"\nstatus: independent\nevidence:\n  - source: src-a\n    quote: q\n`,
+  };
+
+  it.each([
+    ['report --format markdown', ['report', '--format', 'markdown']],
+    ['graph (mermaid)', ['graph', 'hostile']],
+    ['graph --format dot', ['graph', 'hostile', '--format', 'dot']],
+    ['show --format markdown', ['show', 'hostile', '--format', 'markdown']],
+  ])('%s shows control characters escaped', async (_name, args) => {
+    const root = writeDataset(files);
+    const r = await runCli(args, root);
+    expect(r.code).toBe(0);
+    // Shown as `\x1b`; DOT and Markdown escape the backslash itself (`\\x1b`), which renders as `\x1b`.
+    expect(r.stdout).toMatch(/\\{1,2}x1b\]52;c;aGk=\\{1,2}x07/);
+    expect(r.stdout).not.toMatch(/[\u001b\u0007\u202e]/);
+  });
+});
+
+describe('show: a long evidence chain', () => {
+  it('shows its first and last links around a count, so the output stays bounded (the tree indents once a link)', async () => {
+    const via = Array.from({ length: 10_000 }, (_, i) => `relay-${i % 3}`);
+    const root = writeDataset({
+      'claims/sources/src-a.yaml': source('src-a'),
+      'claims/sources/acme-blog.yaml': source('acme-blog'),
+      'claims/sources/relay-0.yaml': source('relay-0'),
+      'claims/sources/relay-1.yaml': source('relay-1'),
+      'claims/sources/relay-2.yaml': source('relay-2'),
+      'claims/acme/long.yaml': `type: claim\nid: long\nsubject: Acme\ncategory: arr\nstatement: S.\nstatus: independent\nevidence:\n  - source: src-a\n    origin: acme-blog\n    via: [${via.join(', ')}]\n    quote: q\n`,
+    });
+    for (const format of ['text', 'markdown']) {
+      const r = await runCli(['show', 'long', '--format', format], root);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('… 9994 more relays …');
+      expect(r.stdout.length).toBeLessThan(20_000);
+    }
+  });
+});

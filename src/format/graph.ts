@@ -1,4 +1,5 @@
 /** The provenance graph of `claims graph` as text: Mermaid or Graphviz DOT. Pure: a graph in, a string out. */
+import { escapeControls } from './escape.js';
 import type { ProvenanceGraph } from '../query/graph.js';
 import type { GraphFormat } from './names.js';
 import type { GraphFormatter } from './types.js';
@@ -31,7 +32,7 @@ export const GRAPH_STYLES: Record<string, { fill: string; stroke: string; text: 
 
 /** Text for inside a quoted Mermaid label: quotes, `#`, `<`, `>`, `&` and backticks as entity codes, one line. */
 export function mermaidText(s: string): string {
-  return s.replace(/\s+/g, ' ').replace(/[#"<>&`]/g, (ch) => `#${ch.charCodeAt(0)};`);
+  return escapeControls(s.replace(/\s+/g, ' ')).replace(/[#"<>&`]/g, (ch) => `#${ch.charCodeAt(0)};`);
 }
 
 /** A Mermaid node id: only letters, digits and underscores, prefixed by type so no id is a keyword. */
@@ -69,7 +70,7 @@ export function dotString(s: string): string {
 
 /** Text for inside a double-quoted DOT string, one line. */
 function dotText(s: string): string {
-  return s.replace(/\s+/g, ' ').replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+  return escapeControls(s.replace(/\s+/g, ' ')).replace(/\\/g, '\\\\').replace(/"/g, '\\"');
 }
 
 /** A Graphviz digraph, left to right, filled boxes. */

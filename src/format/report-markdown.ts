@@ -1,4 +1,5 @@
 /** `claims report --format markdown`: the report for GitHub-flavoured markdown. */
+import { escapeDeep } from './escape.js';
 import { CONCENTRATION_THRESHOLD, SOURCING_TIERS } from '../report/types.js';
 import {
   barLength, FILTERS_NOTE, forecastState, leftOut, NO_FIGURES, NO_RUMORS, pct, REPORT_SECTIONS, sourceLabel, sourcingIntro,
@@ -13,7 +14,9 @@ const code = (id: string): string => `\`${id}\``;
 const md = (s: string): string => s.replace(/\$/g, '&#36;').replace(/~/g, '&#126;').replace(/\*/g, '&#42;');
 
 /** The report for GitHub: one heading per section, tables for the rest. */
-export const markdown: ReportFormatter = (r) => {
+export const markdown: ReportFormatter = (raw) => {
+  // Markdown is read in a terminal as often as it is rendered: data from the dataset never drives the terminal.
+  const r = escapeDeep(raw);
   const out: string[] = [`# Claims report`, '', `Generated for ${r.generated_for}.${r.filters_applied ? ` ${FILTERS_NOTE}` : ''}`, ''];
   const section = (n: number) => out.push(`## ${n}. ${REPORT_SECTIONS[n - 1]}`, '');
 

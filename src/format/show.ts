@@ -33,6 +33,15 @@ function around<T>(items: readonly T[], at: number): { shown: readonly T[]; befo
   return { shown: items.slice(start, end), before: start, after: items.length - end };
 }
 
+/** The most links of one evidence chain shown in full; a longer chain shows its first and last links around a count. */
+const MAX_CHAIN_SHOWN = 9;
+
+/** A chain as it is shown: every link, or, past MAX_CHAIN_SHOWN, its first five and last three links and how many lie between (the tree indents once a link, so an unbounded chain would print its square). */
+export function shownChain(chain: readonly ChainLink[]): Array<ChainLink | number> {
+  if (chain.length <= MAX_CHAIN_SHOWN) return [...chain];
+  return [...chain.slice(0, 5), chain.length - 8, ...chain.slice(-3)];
+}
+
 const ROLE: Record<ChainLink['role'], string> = { origin: 'origin', via: 'via', source: 'read in' };
 
 const text: ShowFormatter = (raw, { color, width }) => {
@@ -59,12 +68,17 @@ const text: ShowFormatter = (raw, { color, width }) => {
   out.push('');
   out.push(c.bold('Provenance'));
   for (const ev of e.evidence) {
-    ev.chain.forEach((l, i) => {
+    const shown = shownChain(ev.chain);
+    shown.forEach((l, i) => {
       const lead = i === 0 ? `  ${ev.n}. ` : `  ${'   '.repeat(i)}└─ `;
+      if (typeof l === 'number') {
+        out.push(`${lead}${c.dim(`… ${l} more relays …`)}`);
+        return;
+      }
       const cls = l.class ? ` ${c.dim(`[${l.class}]`)}` : '';
       out.push(`${lead}${c.dim(ROLE[l.role])} ${describeLink(l)}${cls}`);
     });
-    const pad = '     ' + '   '.repeat(Math.max(0, ev.chain.length - 1));
+    const pad = '     ' + '   '.repeat(Math.max(0, shown.length - 1));
     if (ev.quote) out.push(paragraph(`“${ev.quote}”${ev.locator ? ` (${ev.locator})` : ''}`, width, pad));
     else out.push(`${pad}${c.yellow('no quote')}`);
   }
@@ -107,7 +121,7 @@ const markdown: ShowFormatter = (raw) => {
   for (const [k, val] of rows) out.push(`| ${k} | ${mdCell(val)} |`);
   out.push('', `**Verdict:** ${e.verdict}`, '', '### Provenance', '');
   for (const ev of e.evidence) {
-    out.push(`${ev.n}. ${ev.chain.map((l) => `${ROLE[l.role]} \`${l.id}\`${l.publisher ? ` (${l.publisher}${l.kind ? `, ${l.kind}` : ''}${l.published ? `, ${l.published}` : ''})` : ''}${l.class ? ` [${l.class}]` : ''}`).join(' → ')}`);
+    out.push(`${ev.n}. ${shownChain(ev.chain).map((l) => typeof l === 'number' ? `… ${l} more relays …` : `${ROLE[l.role]} \`${l.id}\`${l.publisher ? ` (${l.publisher}${l.kind ? `, ${l.kind}` : ''}${l.published ? `, ${l.published}` : ''})` : ''}${l.class ? ` [${l.class}]` : ''}`).join(' → ')}`);
     if (ev.quote) out.push(`   > ${ev.quote}${ev.locator ? ` (${ev.locator})` : ''}`);
   }
   const related: string[] = [];

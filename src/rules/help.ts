@@ -139,7 +139,7 @@ export const ruleHelp: Readonly<Record<string, RuleHelp>> = {
     checks: 'No entity name (`subject`, `parties`, `speaks_for`) differs from another only by zero-width characters or by Cyrillic or Greek letters that look Latin.',
     why: 'The tool compares names as text: "Mistral AI" with a zero-width space inside and "Mistral AI" without are two entities to it, so the company\'s own word would count as an independent source.',
     fix: 'Retype the name (the message shows the hidden characters), or declare an alias in the configuration if the two really are different entities.',
-    example: { bad: 'subject: "Mistral\\u200BAI"   # a zero-width space', good: 'subject: Mistral AI' },
+    example: { bad: 'subject: "Mistral\\u200B AI"   # a zero-width space before the space', good: 'subject: Mistral AI' },
   },
 };
 
