@@ -35,6 +35,11 @@ export class ChangeSet {
     return readText(abs);
   }
 
+  /** Whether this change already edits (or deletes) `abs`. */
+  has(abs: string): boolean {
+    return this.changes.has(abs);
+  }
+
   /** Sets a file's new text (creating it when absent). */
   write(abs: string, text: string): void {
     const c = this.changes.get(abs);

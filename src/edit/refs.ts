@@ -13,13 +13,32 @@ export interface ReferenceSite {
   lines: number[];
 }
 
+/** Whether a loaded claim or source names `id` in one of its reference fields. */
+function mentions(data: Record<string, unknown>, id: string): boolean {
+  if (data.supersedes === id || data.resolved_by === id) return true;
+  if (Array.isArray(data.cites) && data.cites.includes(id)) return true;
+  return Array.isArray(data.evidence) && (data.evidence as Array<{ source?: string; origin?: string; via?: string[] }>).some((e) => e.source === id || e.origin === id || (e.via ?? []).includes(id));
+}
+
+/**
+ * The files that may refer to `id`: valid files whose data names it, and files that failed the schema (their data is
+ * not known, so their text is searched). Reading only these keeps a rename on a large dataset close to one load.
+ */
+function candidates(ctx: EditContext, id: string, except?: string): Array<{ abs: string; file: string }> {
+  const dataByFile = new Map<string, Record<string, unknown>>();
+  for (const r of [...ctx.ds.claims, ...ctx.ds.sources]) dataByFile.set(r.file, r.data as unknown as Record<string, unknown>);
+  return ctx.ds.files.filter((f) => {
+    if (f.abs === except) return false;
+    const data = dataByFile.get(f.file);
+    return data === undefined || ctx.changes.has(f.abs) || mentions(data, id);
+  });
+}
+
 /** Every file of the dataset that refers to `id` (in `source`, `via`, `origin`, `cites`, `supersedes`, `resolved_by`). */
 export function referencesTo(ctx: EditContext, id: string, except?: string): ReferenceSite[] {
   const out: ReferenceSite[] = [];
-  for (const f of ctx.ds.files) {
-    if (f.abs === except) continue;
+  for (const f of candidates(ctx, id, except)) {
     const text = ctx.changes.current(f.abs);
-    // Most files never mention the id: a plain search first keeps a rename on a large dataset linear and cheap.
     if (text === null || !text.includes(id)) continue;
     const lines = referenceLines(text, id);
     if (lines.length > 0) out.push({ abs: f.abs, file: f.file, lines });
@@ -30,10 +49,20 @@ export function referencesTo(ctx: EditContext, id: string, except?: string): Ref
 /** Rewrites every reference to `from` as `to` across the dataset; returns the files changed. */
 export function rewriteReferences(ctx: EditContext, from: string, to: string, except?: string): string[] {
   const changed: string[] = [];
-  for (const site of referencesTo(ctx, from, except)) {
-    const text = ctx.changes.current(site.abs)!;
-    ctx.changes.write(site.abs, editText(text, site.file, (doc) => renameReferences(doc, from, to)));
-    changed.push(site.file);
+  for (const f of candidates(ctx, from, except)) {
+    const text = ctx.changes.current(f.abs);
+    if (text === null || !text.includes(from)) continue;
+    let n = 0;
+    let edited: string;
+    try {
+      edited = editText(text, f.file, (doc) => (n = renameReferences(doc, from, to)));
+    } catch {
+      // A file that is not valid YAML cannot be edited safely; `validate` reports it, and it keeps the old id.
+      continue;
+    }
+    if (n === 0) continue;
+    ctx.changes.write(f.abs, edited);
+    changed.push(f.file);
   }
   return changed;
 }
