@@ -6,6 +6,7 @@ import { afterAll } from 'vitest';
 import { loadDataset } from '../src/load/dataset.js';
 import { lint, type LintOptions } from '../src/lint.js';
 import type { Diagnostic } from '../src/diagnostic.js';
+import type { RuleId } from '../src/rules/index.js';
 
 const made: string[] = [];
 afterAll(() => {
@@ -30,8 +31,8 @@ export function lintFiles(files: Record<string, string>, options: Partial<LintOp
   return lint(loadDataset(root, root), { today: '2026-11-24', ...options }).diagnostics;
 }
 
-/** Only the diagnostics of one rule. */
-export function ofRule(diagnostics: Diagnostic[], rule: string): Diagnostic[] {
+/** Only the diagnostics of one rule (a typed id: a misspelt one does not compile, so it cannot make a check pass silently). */
+export function ofRule(diagnostics: Diagnostic[], rule: RuleId): Diagnostic[] {
   return diagnostics.filter((d) => d.rule === rule);
 }
 
@@ -40,7 +41,17 @@ export function source(id: string, extra = ''): string {
   return `type: source\nid: ${id}\ntitle: Title of ${id}\npublisher: Publisher\nkind: news\n${extra}`;
 }
 
+/** Valid source files of the given ids, each at `sources/<id>.yaml`. */
+export function sources(...ids: string[]): Record<string, string> {
+  return Object.fromEntries(ids.map((id) => [`sources/${id}.yaml`, source(id)]));
+}
+
+/** A claim whose evidence block (line 8 on, when `extra` is empty) is `evidence`; `extra` lines go before `evidence:`. */
+export function claimWithEvidence(id: string, evidence: string, extra = '', status = 'independent'): string {
+  return `type: claim\nid: ${id}\nsubject: Acme\ncategory: arr\nstatement: Acme has revenue.\nstatus: ${status}\n${extra}evidence:\n${evidence}`;
+}
+
 /** A valid claim file citing `src` as its source, with optional extra lines appended. */
 export function claim(id: string, src = 'src-a', extra = '', status = 'independent'): string {
-  return `type: claim\nid: ${id}\nsubject: Acme\ncategory: arr\nstatement: Acme has revenue.\nstatus: ${status}\n${extra}evidence:\n  - source: ${src}\n    quote: a quote\n`;
+  return claimWithEvidence(id, `  - source: ${src}\n    quote: a quote\n`, extra, status);
 }

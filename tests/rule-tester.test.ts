@@ -9,7 +9,7 @@ const ok = { 'sources/src-a.yaml': source('src-a'), 'acme/arr-1.yaml': claim('ar
 
 describe('the rule tester', () => {
   it('passes a valid case that no rule under test or file rule reports', () => {
-    expect(() => checkValid('date-order', { files: ok })).not.toThrow();
+    expect(checkValid('date-order', { files: ok })).toEqual([]);
   });
 
   it('fails a valid case whose files have schema or YAML errors, though the rule under test is silent', () => {
@@ -21,15 +21,26 @@ describe('the rule tester', () => {
 
   it('fails an invalid case that expects a messageId the rule does not declare', () => {
     const files = { ...ok, 'sources/src-a.yaml': source('src-a', 'published: 2026-03-10\nretrieved: 2026-03-09\n') };
-    expect(() => checkInvalid('date-order', { files, errors: [{ messageId: 'retrievedBeforePublished', line: 7, column: 12 }] })).not.toThrow();
+    expect(checkInvalid('date-order', { files, errors: [{ messageId: 'retrievedBeforePublished', line: 7, column: 12 }] })).toMatchObject([
+      { rule: 'date-order', messageId: 'retrievedBeforePublished', file: 'sources/src-a.yaml', line: 7, column: 12 },
+    ]);
     // @ts-expect-error -- not a message id of date-order
     expect(() => checkInvalid('date-order', { files, errors: [{ messageId: 'retrievedBeforePublishd' }] })).toThrow(/not in the meta.messages of date-order/);
   });
 
   it('fails an invalid case when the rule reports more or other findings than listed', () => {
     const files = { ...ok, 'sources/src-a.yaml': source('src-a', 'published: 2026-03-10\nretrieved: 2026-03-09\n') };
-    expect(() => checkInvalid('date-order', { files, errors: [] })).toThrow();
-    expect(() => checkInvalid('date-order', { files, errors: [{ messageId: 'retrievedBeforePublished', line: 6 }] })).toThrow();
+    expect(() => checkInvalid('date-order', { files, errors: [] })).toThrow(/the messageIds date-order reports/);
+    expect(() => checkInvalid('date-order', { files, errors: [{ messageId: 'retrievedBeforePublished', line: 6 }] })).toThrow(/error 1 of date-order/);
+  });
+
+  it('checks what a message must not contain, and how long it may be', () => {
+    const files = { ...ok, 'sources/src-a.yaml': source('src-a', 'published: 2026-03-10\nretrieved: 2026-03-09\n') };
+    const expected = { messageId: 'retrievedBeforePublished', messageExcludes: ['Did you mean', /pattern/], messageMaxLength: 200 } as const;
+    expect(checkInvalid('date-order', { files, errors: [expected] })).toHaveLength(1);
+    expect(() => checkInvalid('date-order', { files, errors: [{ ...expected, messageExcludes: '(2026-03-09)' }] })).toThrow(/not.*contain/);
+    expect(() => checkInvalid('date-order', { files, errors: [{ ...expected, messageExcludes: /\d{4}-03-10/ }] })).toThrow(/not.*match/);
+    expect(() => checkInvalid('date-order', { files, errors: [{ ...expected, messageMaxLength: 20 }] })).toThrow(/length of error 1's message/);
   });
 
   it('refuses a rule id that is not registered (and the compiler refuses it first)', () => {

@@ -34,7 +34,11 @@ export interface ExpectedError<Id extends RuleId> {
   /** The whole message, or a pattern it must match. */
   message?: string | RegExp;
   /** Text the message must contain. */
-  messageIncludes?: string | string[];
+  messageIncludes?: string | readonly string[];
+  /** Text, or patterns, the message must not contain. */
+  messageExcludes?: string | RegExp | readonly (string | RegExp)[];
+  /** The longest the message may be, in characters. */
+  messageMaxLength?: number;
 }
 
 export interface InvalidCase<Id extends RuleId> extends ValidCase {
@@ -55,11 +59,13 @@ function runRules(ids: readonly string[], c: ValidCase): Diagnostic[] {
   return lint(loadDataset(root, root), { today: TODAY, ...c.options, rules }).diagnostics;
 }
 
-/** Checks one valid case: the rule under test, `yaml-syntax` and `schema` report nothing. */
-export function checkValid<Id extends RuleId>(ruleId: Id, c: ValidCase): void {
+/** Checks one valid case: the rule under test, `yaml-syntax` and `schema` report nothing (returned, so always `[]`). */
+export function checkValid<Id extends RuleId>(ruleId: Id, c: ValidCase): Diagnostic[] {
   const ids = FILE_RULES.includes(ruleId as (typeof FILE_RULES)[number]) ? FILE_RULES : [...FILE_RULES, ruleId];
-  const found = runRules(ids, c).map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}/${d.messageId}: ${d.message}`);
+  const diagnostics = runRules(ids, c);
+  const found = diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}/${d.messageId}: ${d.message}`);
   if (found.length > 0) throw new Error(`a valid case of ${ruleId} must give no ${ids.join(', ')} findings, got:\n${found.join('\n')}`);
+  return diagnostics;
 }
 
 /** Checks one invalid case: the rule under test alone gives exactly `errors`, in order. */
@@ -72,11 +78,16 @@ export function checkInvalid<Id extends RuleId>(ruleId: Id, c: InvalidCase<Id>):
   expect(found.map((d) => d.messageId), `the messageIds ${ruleId} reports`).toEqual(c.errors.map((e) => e.messageId));
   c.errors.forEach((e, i) => {
     const d = found[i]!;
-    const { message, messageIncludes, ...fields } = e;
+    const { message, messageIncludes, messageExcludes, messageMaxLength, ...fields } = e;
     expect(d, `error ${i + 1} of ${ruleId}`).toMatchObject(fields);
     if (typeof message === 'string') expect(d.message).toBe(message);
     else if (message) expect(d.message).toMatch(message);
     for (const part of [messageIncludes ?? []].flat()) expect(d.message).toContain(part);
+    for (const part of [messageExcludes ?? []].flat()) {
+      if (typeof part === 'string') expect(d.message).not.toContain(part);
+      else expect(d.message).not.toMatch(part);
+    }
+    if (messageMaxLength !== undefined) expect(d.message.length, `length of error ${i + 1}'s message`).toBeLessThanOrEqual(messageMaxLength);
   });
   return found;
 }
@@ -88,7 +99,7 @@ export const ruleTester = {
   run<Id extends RuleId>(ruleId: Id, tests: { valid: ValidCase[]; invalid: InvalidCase<Id>[] }): void {
     describe(ruleId, () => {
       if (tests.valid.length > 0) {
-        describe('valid', () => tests.valid.forEach((c, i) => it(title(c, i), () => checkValid(ruleId, c))));
+        describe('valid', () => tests.valid.forEach((c, i) => it(title(c, i), () => void checkValid(ruleId, c))));
       }
       if (tests.invalid.length > 0) {
         describe('invalid', () => tests.invalid.forEach((c, i) => it(title(c, i), () => void checkInvalid(ruleId, c))));
