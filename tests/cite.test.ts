@@ -91,3 +91,17 @@ describe('claims cite', () => {
     expect(claimText(root)).toBe(CLAIM);
   });
 });
+
+describe('one claim\'s view, as the writing commands derive it', () => {
+  it('equals the view the querier derives for every claim of the bundled dataset', async () => {
+    const { loadDataset } = await import('../src/load/dataset.js');
+    const { queryContext, claimViewById } = await import('../src/query/view.js');
+    const { Entities } = await import('../src/provenance/index.js');
+    const root = join(__dirname, '..', 'claims');
+    const ds = loadDataset(root, root);
+    const all = queryContext(ds, new Entities(), '2026-11-24');
+    expect(all.views.length).toBeGreaterThanOrEqual(70);
+    for (const v of all.views) expect(claimViewById(ds, v.id, new Entities(), '2026-11-24'), v.id).toEqual(v);
+    expect(claimViewById(ds, 'no-such-claim', new Entities(), '2026-11-24')).toBeUndefined();
+  });
+});

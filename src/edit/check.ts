@@ -44,10 +44,12 @@ export interface ChangeCheck {
  * that only the "after" has. Warnings never block a change; they are the editor's call.
  */
 export function checkChange(ds: Dataset, changes: readonly FileChange[], cwd: string, options: LintOptions): ChangeCheck {
-  const before = lint(ds, options);
   const afterDs = datasetAfter(ds, changes, cwd);
   const overlay = new Map(changes.map((c) => [c.abs, c.after]));
   const after = lint(afterDs, { ...options, overlay });
+  // Most changes leave a clean dataset clean: only when the result has errors is the dataset as it is linted too.
+  if (after.errorCount === 0) return { added: [], after };
+  const before = lint(ds, options);
   const had = new Map<string, number>();
   for (const d of before.diagnostics) if (d.severity === 'error') had.set(keyOf(d), (had.get(keyOf(d)) ?? 0) + 1);
   const added: Diagnostic[] = [];

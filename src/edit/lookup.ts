@@ -2,7 +2,7 @@
 import { UsageError } from '../cli/io.js';
 import type { ClaimRecord, Dataset, FileRecord, SourceRecord } from '../load/dataset.js';
 import { Entities } from '../provenance/index.js';
-import { queryContext, type ClaimView } from '../query/view.js';
+import { claimViewById, type ClaimView } from '../query/view.js';
 import { nearest } from '../util/suggest.js';
 
 const suggestion = (id: string, candidates: Iterable<string>): string => {
@@ -50,7 +50,7 @@ export function requireRecord(ds: Dataset, id: string): { kind: 'claim' | 'sourc
 
 /** One claim's derived view (support, grade, origins) in a dataset. */
 export function viewOf(ds: Dataset, id: string, aliases: Record<string, string>, today: string): ClaimView | undefined {
-  return queryContext(ds, new Entities(aliases), today).viewById.get(id);
+  return claimViewById(ds, id, new Entities(aliases), today);
 }
 
 /** "support company-reported → independent; grade C3 → B2", or "support and grade unchanged (…)". */

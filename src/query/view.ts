@@ -114,6 +114,24 @@ export function queryContext(dataset: Dataset, entities: Entities, today: string
   return { dataset, index, entities, today, superseded, views, provenance, grades, conflicts, viewById: new Map(views.map((v) => [v.id, v])) };
 }
 
+/**
+ * One claim's view, derived without deriving every other claim's: the writing commands print what a change did to one
+ * claim. Its grade needs only the claims it could conflict with (same category), so only those are looked at.
+ */
+export function claimViewById(dataset: Dataset, id: string, entities: Entities, today: string): ClaimView | undefined {
+  const index = buildIndex(dataset);
+  const rec = index.claims.get(id);
+  if (!rec) return undefined;
+  const superseded = supersededBy(index);
+  const peers = [...index.claims.values()].filter((c) => c.data.category === rec.data.category);
+  const provenance = new Map(peers.map((c) => [c.data.id, claimProvenance(c.data, index, entities)]));
+  const rank = (cid: string) => SUPPORT_RANK[provenance.get(cid)!.support];
+  const mine = conflictsByClaim(peers, superseded, entities, (r) => rank(r.data.id)).find((c) => c.rec.data.id === id);
+  const p = provenance.get(id)!;
+  const g = gradeClaim(rec.data, p, index, today, mine !== undefined && mine.strongest > rank(id));
+  return claimView(rec.file, rec.data, p, today, superseded, g);
+}
+
 /** The values of a view as a list. */
 export function valueList(v: ClaimView): ParsedValue[] {
   return v.value === null ? [] : Array.isArray(v.value) ? v.value : [v.value];
