@@ -19,3 +19,6 @@ export const claimOf = (status: string, evidence: string[], extra = '', subject 
   });
   return `type: claim\nid: arr-1\nsubject: ${subject}\ncategory: arr\nstatement: A statement.\nstatus: ${status}\n${extra}evidence:\n${items.join('')}`;
 };
+
+/** The status sources and one claim at `acme/arr-1.yaml`. */
+export const withClaim = (text: string): Record<string, string> => ({ ...statusSources, 'acme/arr-1.yaml': text });

@@ -1,75 +1,67 @@
-import { describe, expect, it } from 'vitest';
 import { Entities } from '../../src/provenance/index.js';
-import { lintFiles, ofRule } from '../helpers.js';
-import { claimOf, statusSources } from './status-fixtures.js';
+import { ruleTester, type ValidCase } from '../rule-tester.js';
+import { claimOf, withClaim } from './status-fixtures.js';
 
-const lintClaim = (text: string) => ofRule(lintFiles({ ...statusSources, 'acme/arr-1.yaml': text }), 'status-unsupported');
+const silent = (status: string, evidence: string[], name = `is silent when the status (${status}) is within what ${JSON.stringify(evidence)} supports`): ValidCase => ({
+  name, files: withClaim(claimOf(status, evidence)),
+});
+const aliasedSubject = withClaim(claimOf('independent', ['acme-post'], '', 'Acme Corporation'));
+const unresolvedOrigin = withClaim(claimOf('independent', ['nope-source']));
 
-describe('status-unsupported', () => {
-  it.each([
-    ['independent', ['reuters']],
-    ['company-reported', ['acme-post']],
-    ['rumored', ['tip']],
-    ['independent', ['acme-post', 'reuters']],
-    ['rumored', ['reuters']],
-  ] as const)('is silent when the status (%s) is within what %j supports', (status, ev) => {
-    expect(lintClaim(claimOf(status, [...ev]))).toEqual([]);
-  });
+ruleTester.run('status-unsupported', {
+  valid: [
+    silent('independent', ['reuters']),
+    silent('company-reported', ['acme-post']),
+    silent('rumored', ['tip']),
+    silent('independent', ['acme-post', 'reuters']),
+    silent('rumored', ['reuters']),
+    { name: 'treats a party origin (speaks_for one of `parties`) as independent of the subject', files: withClaim(claimOf('independent', ['initech-pr'], 'parties: [Initech]\n')) },
+    silent('independent', ['initech-pr'], 'treats a source speaking for someone unrelated to the claim as independent'),
+    silent('independent', ['news-1<acme-post', 'news-2<reuters'], 'counts an independent origin reached through a relay'),
+    ...['disputed', 'retracted'].flatMap((status) => [
+      silent(status, ['tip'], `never fires on \`${status}\` (anonymous origin)`),
+      silent(status, ['acme-post'], `never fires on \`${status}\` (company origin)`),
+    ]),
+    { name: 'matches the subject case-insensitively (company-reported ACME)', files: withClaim(claimOf('company-reported', ['acme-post'], '', 'ACME')) },
+    { name: 'matches the subject through configured aliases (none configured)', files: aliasedSubject },
+    { name: 'stays silent when no origin resolves (unknown-reference reports it instead)', files: unresolvedOrigin },
+  ],
+  invalid: [
+    {
+      name: 'reports `independent` when every origin speaks for the subject',
+      files: withClaim(claimOf('independent', ['acme-post'])),
+      errors: [
+        {
+          messageId: 'unsupported', file: 'acme/arr-1.yaml', line: 6, column: 9, path: 'status', severity: 'error',
+          message: 'Status is "independent" but the evidence supports only "company-reported": every origin traces to Acme itself ("acme-post"). Add evidence from an independent origin or set `status: company-reported`.',
+        },
+      ],
+    },
+    {
+      name: 'reports `company-reported` when the only origin is anonymous',
+      files: withClaim(claimOf('company-reported', ['tip'])),
+      errors: [{ messageId: 'unsupported', line: 6, column: 9, messageIncludes: 'supports only "rumored": every origin is anonymous ("tip")' }],
+    },
+    {
+      name: 'collapses relays: three articles relaying one company post are one company origin',
+      files: withClaim(claimOf('independent', ['news-1<acme-post', 'news-2<acme-post', 'news-3<acme-post'])),
+      errors: [{ messageId: 'unsupported', messageIncludes: 'every origin traces to Acme itself ("acme-post")' }],
+    },
+    {
+      name: 'matches the subject case-insensitively (independent ACME)',
+      files: withClaim(claimOf('independent', ['acme-post'], '', 'ACME')),
+      errors: [{ messageId: 'unsupported', line: 6, column: 9 }],
+    },
+    {
+      name: 'matches the subject through configured aliases',
+      files: aliasedSubject,
+      options: { entities: new Entities({ 'Acme Corporation': 'Acme' }) },
+      errors: [{ messageId: 'unsupported', line: 6, column: 9 }],
+    },
+  ],
+});
 
-  it('reports `independent` when every origin speaks for the subject', () => {
-    const found = lintClaim(claimOf('independent', ['acme-post']));
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ messageId: 'unsupported', file: 'acme/arr-1.yaml', line: 6, column: 9, path: 'status', severity: 'error' });
-    expect(found[0]!.message).toBe(
-      'Status is "independent" but the evidence supports only "company-reported": every origin traces to Acme itself ("acme-post"). Add evidence from an independent origin or set `status: company-reported`.',
-    );
-  });
-
-  it('treats a party origin (speaks_for one of `parties`) as independent of the subject', () => {
-    expect(lintClaim(claimOf('independent', ['initech-pr'], 'parties: [Initech]\n'))).toEqual([]);
-  });
-
-  it('treats a source speaking for someone unrelated to the claim as independent', () => {
-    expect(lintClaim(claimOf('independent', ['initech-pr']))).toEqual([]);
-  });
-
-  it('reports `company-reported` when the only origin is anonymous', () => {
-    const found = lintClaim(claimOf('company-reported', ['tip']));
-    expect(found).toMatchObject([{ messageId: 'unsupported', line: 6, column: 9 }]);
-    expect(found[0]!.message).toContain('supports only "rumored": every origin is anonymous ("tip")');
-  });
-
-  it('collapses relays: three articles relaying one company post are one company origin', () => {
-    const found = lintClaim(claimOf('independent', ['news-1<acme-post', 'news-2<acme-post', 'news-3<acme-post']));
-    expect(found).toHaveLength(1);
-    expect(found[0]!.message).toContain('every origin traces to Acme itself ("acme-post")');
-  });
-
-  it('counts an independent origin reached through a relay', () => {
-    expect(lintClaim(claimOf('independent', ['news-1<acme-post', 'news-2<reuters']))).toEqual([]);
-  });
-
-  it.each(['disputed', 'retracted'])('never fires on `%s`', (status) => {
-    expect(lintClaim(claimOf(status, ['tip']))).toEqual([]);
-    expect(lintClaim(claimOf(status, ['acme-post']))).toEqual([]);
-  });
-
-  it('matches the subject case-insensitively', () => {
-    const text = claimOf('independent', ['acme-post'], '', 'ACME');
-    expect(lintClaim(text)).toMatchObject([{ messageId: 'unsupported', line: 6, column: 9 }]);
-    expect(lintClaim(claimOf('company-reported', ['acme-post'], '', 'ACME'))).toEqual([]);
-  });
-
-  it('matches the subject through configured aliases', () => {
-    const files = { ...statusSources, 'acme/arr-1.yaml': claimOf('independent', ['acme-post'], '', 'Acme Corporation') };
-    expect(ofRule(lintFiles(files), 'status-unsupported')).toEqual([]);
-    const aliased = lintFiles(files, { entities: new Entities({ 'Acme Corporation': 'Acme' }) });
-    expect(ofRule(aliased, 'status-unsupported')).toMatchObject([{ messageId: 'unsupported', line: 6, column: 9 }]);
-  });
-
-  it('stays silent when no origin resolves (unknown-reference reports it instead)', () => {
-    const d = lintFiles({ ...statusSources, 'acme/arr-1.yaml': claimOf('independent', ['nope-source']) });
-    expect(ofRule(d, 'status-unsupported')).toEqual([]);
-    expect(ofRule(d, 'unknown-reference')).toHaveLength(1);
-  });
+ruleTester.run('unknown-reference', {
+  valid: [],
+  invalid: [{ name: 'reports the origin that resolves to nothing', files: unresolvedOrigin, errors: [{ messageId: 'unknown', path: 'evidence[0].source', line: 8, column: 13 }] }],
 });

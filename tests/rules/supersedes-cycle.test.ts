@@ -1,40 +1,55 @@
-import { describe, expect, it } from 'vitest';
-import { claim, lintFiles, ofRule, source } from '../helpers.js';
+import { claim, sources } from '../helpers.js';
+import { ruleTester } from '../rule-tester.js';
 
-const srcs = { 'sources/src-a.yaml': source('src-a') };
 const superseding = (id: string, older: string): string => claim(id, 'src-a', `supersedes: ${older}\n`);
+const selfSuperseding = { ...sources('src-a'), 'acme/a.yaml': superseding('a', 'a') };
+const LONG_LOOP = 2000;
+const longLoop = (n: number) => {
+  const files: Record<string, string> = sources('src-a');
+  for (let i = 0; i < n; i++) files[`acme/c${i}.yaml`] = superseding(`c${i}`, `c${(i + 1) % n}`);
+  return files;
+};
 
-describe('supersedes-cycle', () => {
-  it('is silent for a chain that ends (c supersedes b supersedes a)', () => {
-    const d = lintFiles({ ...srcs, 'acme/a.yaml': claim('a'), 'acme/b.yaml': superseding('b', 'a'), 'acme/c.yaml': superseding('c', 'b') });
-    expect(ofRule(d, 'supersedes-cycle')).toEqual([]);
-  });
+ruleTester.run('supersedes-cycle', {
+  valid: [
+    {
+      name: 'is silent for a chain that ends (c supersedes b supersedes a)',
+      files: { ...sources('src-a'), 'acme/a.yaml': claim('a'), 'acme/b.yaml': superseding('b', 'a'), 'acme/c.yaml': superseding('c', 'b') },
+    },
+  ],
+  invalid: [
+    {
+      name: 'reports a claim that supersedes itself at `supersedes`',
+      files: selfSuperseding,
+      errors: [
+        {
+          messageId: 'self', severity: 'error', file: 'acme/a.yaml', path: 'supersedes', line: 7, column: 13,
+          message: '`supersedes` names this claim itself ("a"): name the older claim this one replaces, or remove the field.',
+        },
+      ],
+    },
+    {
+      name: 'reports each claim of a two-claim loop, naming the loop',
+      files: { ...sources('src-a'), 'acme/a.yaml': superseding('a', 'b'), 'acme/b.yaml': superseding('b', 'a') },
+      errors: [
+        { messageId: 'cycle', file: 'acme/a.yaml', line: 7, messageIncludes: 'a → b → a' },
+        { messageId: 'cycle', file: 'acme/b.yaml', line: 7 },
+      ],
+    },
+    {
+      name: 'reports each claim of a longer loop, and not a claim that only points into it',
+      files: { ...sources('src-a'), 'acme/a.yaml': superseding('a', 'c'), 'acme/b.yaml': superseding('b', 'a'), 'acme/c.yaml': superseding('c', 'b'), 'acme/d.yaml': superseding('d', 'a') },
+      errors: ['a', 'b', 'c'].map((id) => ({ messageId: 'cycle' as const, file: `acme/${id}.yaml` })),
+    },
+    {
+      name: 'stays linear and bounded on a long loop',
+      files: longLoop(LONG_LOOP),
+      errors: Array.from({ length: LONG_LOOP }, () => ({ messageId: 'cycle' as const, messageMaxLength: 399 })),
+    },
+  ],
+});
 
-  it('reports a claim that supersedes itself at `supersedes`', () => {
-    const d = lintFiles({ ...srcs, 'acme/a.yaml': superseding('a', 'a') });
-    expect(ofRule(d, 'supersedes-cycle')).toMatchObject([
-      { messageId: 'self', severity: 'error', file: 'acme/a.yaml', path: 'supersedes', line: 7, column: 13, message: '`supersedes` names this claim itself ("a"): name the older claim this one replaces, or remove the field.' },
-    ]);
-    expect(ofRule(d, 'unknown-reference')).toEqual([]);
-  });
-
-  it('reports each claim of a two-claim loop, and of a longer one, naming the loop once', () => {
-    const two = lintFiles({ ...srcs, 'acme/a.yaml': superseding('a', 'b'), 'acme/b.yaml': superseding('b', 'a') });
-    const found = ofRule(two, 'supersedes-cycle');
-    expect(found.map((f) => [f.file, f.messageId, f.line])).toEqual([['acme/a.yaml', 'cycle', 7], ['acme/b.yaml', 'cycle', 7]]);
-    expect(found[0]!.message).toContain('a → b → a');
-
-    const three = lintFiles({ ...srcs, 'acme/a.yaml': superseding('a', 'c'), 'acme/b.yaml': superseding('b', 'a'), 'acme/c.yaml': superseding('c', 'b'), 'acme/d.yaml': superseding('d', 'a') });
-    const loop = ofRule(three, 'supersedes-cycle');
-    expect(loop.map((f) => f.file).sort()).toEqual(['acme/a.yaml', 'acme/b.yaml', 'acme/c.yaml']);
-  });
-
-  it('stays linear and bounded on a long loop', () => {
-    const files: Record<string, string> = { ...srcs };
-    const n = 2000;
-    for (let i = 0; i < n; i++) files[`acme/c${i}.yaml`] = superseding(`c${i}`, `c${(i + 1) % n}`);
-    const found = ofRule(lintFiles(files), 'supersedes-cycle');
-    expect(found).toHaveLength(n);
-    for (const f of found) expect(f.message.length).toBeLessThan(400);
-  });
+ruleTester.run('unknown-reference', {
+  valid: [{ name: 'a claim that supersedes itself names a claim that exists', files: selfSuperseding }],
+  invalid: [],
 });
