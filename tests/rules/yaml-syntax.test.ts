@@ -1,120 +1,90 @@
 import { describe, expect, it } from 'vitest';
-import { claim, lintFiles, ofRule, source } from '../helpers.js';
+import { claim, lintFiles, ofRule, sources } from '../helpers.js';
+import { ruleTester, type InvalidCase } from '../rule-tester.js';
 
-const src = { 'sources/src-a.yaml': source('src-a') };
+const src = sources('src-a');
+/** The source and one file `acme/arr-1.yaml` holding `text`. */
+const withFile = (text: string) => ({ ...src, 'acme/arr-1.yaml': text });
 
-describe('yaml-syntax', () => {
-  it('is silent on well-formed claim and source files', () => {
-    const d = lintFiles({ ...src, 'acme/arr-1.yaml': claim('arr-1') });
-    expect(ofRule(d, 'yaml-syntax')).toEqual([]);
-  });
+const unparseable = withFile('type: claim\nid: arr-1\nsubject: Acme: Inc\nstatus: independent\n');
+const listRoot = withFile('# two claims in one file\n- type: claim\n- type: claim\n');
+const empty = withFile('');
+const onlyComment = withFile('# TODO: write this claim\n');
+const aliasBomb = withFile([
+  'type: claim',
+  'a: &a [x, x, x, x, x, x, x, x, x, x]',
+  'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+  'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+  'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
+  'e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]',
+  '',
+].join('\n'));
+const oneBrokenFile = { ...src, 'acme/bad.yaml': 'type: claim\nid: bad\nsubject: Acme: Inc\n', 'acme/arr-1.yaml': claim('arr-1', 'src-nope') };
 
-  it('is silent on a small, legitimate anchor and alias', () => {
-    const d = lintFiles({ ...src, 'acme/arr-1.yaml': claim('arr-1', 'src-a', 'parties: &p [Initech]\ntags: *p\n') });
-    expect(ofRule(d, 'yaml-syntax')).toEqual([]);
-    expect(ofRule(d, 'schema')).toEqual([]);
-  });
+ruleTester.run('yaml-syntax', {
+  valid: [
+    { name: 'is silent on well-formed claim and source files', files: withFile(claim('arr-1')) },
+    { name: 'is silent on a small, legitimate anchor and alias', files: withFile(claim('arr-1', 'src-a', 'parties: &p [Initech]\ntags: *p\n')) },
+  ],
+  invalid: [
+    {
+      name: 'reports unparseable YAML at the offending token',
+      files: unparseable,
+      errors: [{ messageId: 'blockAsImplicitKey', file: 'acme/arr-1.yaml', line: 3, column: 10, path: '', severity: 'error' }],
+    },
+    { name: 'reports a scalar with trailing junk at the junk', files: withFile('type: claim\nstatement: "oops" trailing\n'), errors: [{ messageId: 'unexpectedToken', line: 2, column: 19 }] },
+    {
+      name: 'reports a duplicate key at the second occurrence',
+      files: withFile(claim('arr-1', 'src-a', 'id: arr-2\n')),
+      errors: [{ messageId: 'duplicateKey', file: 'acme/arr-1.yaml', line: 7, column: 1, severity: 'error', messageIncludes: 'remove one of the duplicate keys' }],
+    },
+    {
+      name: 'reports a second document at its `---` separator',
+      files: withFile(`${claim('arr-1')}---\n${claim('arr-2')}`),
+      errors: [{ messageId: 'multipleDocuments', line: 10, column: 1, messageIncludes: 'remove the `---` separator' }],
+    },
+    { name: 'reports a list as the root, at the list (not at a leading comment)', files: listRoot, errors: [{ messageId: 'notAMapping', line: 2, column: 1, severity: 'error' }] },
+    { name: 'reports a single scalar as the root', files: withFile('just some text\n'), errors: [{ messageId: 'notAMapping', line: 1, column: 1 }] },
+    ...([['an empty file', empty], ['a file with only a comment', onlyComment]] as const).map(([what, files]): InvalidCase<'yaml-syntax'> => ({
+      name: `reports ${what} as emptyFile`,
+      files,
+      errors: [{ messageId: 'emptyFile', file: 'acme/arr-1.yaml', line: 1, column: 1, severity: 'error' }],
+    })),
+    {
+      name: 'reports tab indentation at the tab',
+      files: withFile('type: claim\nid: arr-1\ntags:\n\t- ai\n'),
+      errors: [{ messageId: 'tabAsIndent', line: 4, column: 1, messageIncludes: 'indent with spaces, not tabs' }],
+    },
+    {
+      name: 'stops a billion-laughs alias bomb instead of expanding it',
+      files: aliasBomb,
+      errors: [{ messageId: 'aliasBomb', file: 'acme/arr-1.yaml', line: 1, column: 1, severity: 'error', messageIncludes: 'safe bound of 100' }],
+    },
+    {
+      name: 'reports an unknown tag such as !!js/function at the tagged value, without executing it',
+      files: withFile(claim('arr-1', 'src-a', 'tags: !!js/function "function () { return 1 }"\n')),
+      errors: [{ messageId: 'unknownTag', line: 7, column: 7, messageIncludes: 'custom YAML tags are not allowed' }],
+    },
+    { name: 'reports a local custom tag too', files: withFile('type: claim\nid: arr-1\nstatement: !shell rm -rf\n'), errors: [{ messageId: 'unknownTag', line: 3, column: 12 }] },
+    { name: 'reports the broken file of a dataset', files: oneBrokenFile, errors: [{ file: 'acme/bad.yaml', messageId: 'blockAsImplicitKey', line: 3, column: 10 }] },
+  ],
+});
 
-  it('reports unparseable YAML at the offending token, and runs no schema check on it', () => {
-    const d = lintFiles({ ...src, 'acme/arr-1.yaml': 'type: claim\nid: arr-1\nsubject: Acme: Inc\nstatus: independent\n' });
-    const found = ofRule(d, 'yaml-syntax');
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ messageId: 'blockAsImplicitKey', file: 'acme/arr-1.yaml', line: 3, column: 10, path: '', severity: 'error' });
-    expect(ofRule(d, 'schema')).toEqual([]);
-  });
+ruleTester.run('unknown-reference', {
+  valid: [],
+  invalid: [
+    { name: 'still checks the other files of the dataset when one is broken', files: oneBrokenFile, errors: [{ file: 'acme/arr-1.yaml', messageId: 'unknown', line: 8, column: 13 }] },
+  ],
+});
 
-  it('reports a scalar with trailing junk at the junk', () => {
-    const d = lintFiles({ ...src, 'acme/arr-1.yaml': 'type: claim\nstatement: "oops" trailing\n' });
-    const [m] = ofRule(d, 'yaml-syntax');
-    expect(m).toMatchObject({ messageId: 'unexpectedToken', line: 2, column: 19 });
-  });
-
-  it('reports a duplicate key at the second occurrence', () => {
-    const d = lintFiles({ ...src, 'acme/arr-1.yaml': claim('arr-1', 'src-a', 'id: arr-2\n') });
-    const found = ofRule(d, 'yaml-syntax');
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ messageId: 'duplicateKey', file: 'acme/arr-1.yaml', line: 7, column: 1, severity: 'error' });
-    expect(found[0]!.message).toContain('remove one of the duplicate keys');
-  });
-
-  it('reports a second document at its `---` separator', () => {
-    const d = lintFiles({ ...src, 'acme/arr-1.yaml': `${claim('arr-1')}---\n${claim('arr-2')}` });
-    const found = ofRule(d, 'yaml-syntax');
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ messageId: 'multipleDocuments', line: 10, column: 1 });
-    expect(found[0]!.message).toContain('remove the `---` separator');
-  });
-
-  it('reports a list as the root, at the list (not at a leading comment)', () => {
-    const d = lintFiles({ ...src, 'acme/arr-1.yaml': '# two claims in one file\n- type: claim\n- type: claim\n' });
-    const found = ofRule(d, 'yaml-syntax');
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ messageId: 'notAMapping', line: 2, column: 1, severity: 'error' });
-    expect(ofRule(d, 'schema')).toEqual([]);
-  });
-
-  it('reports a single scalar as the root', () => {
-    const d = lintFiles({ ...src, 'acme/arr-1.yaml': 'just some text\n' });
-    expect(ofRule(d, 'yaml-syntax')).toMatchObject([{ messageId: 'notAMapping', line: 1, column: 1 }]);
-  });
-
+describe('yaml-syntax and schema', () => {
   it.each([
-    ['an empty file', ''],
-    ['a file with only a comment', '# TODO: write this claim\n'],
-  ])('reports %s as emptyFile', (_, text) => {
-    const d = lintFiles({ ...src, 'acme/arr-1.yaml': text });
-    const found = ofRule(d, 'yaml-syntax');
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ messageId: 'emptyFile', file: 'acme/arr-1.yaml', line: 1, column: 1, severity: 'error' });
-    expect(ofRule(d, 'schema')).toEqual([]);
-  });
-
-  it('reports tab indentation at the tab', () => {
-    const d = lintFiles({ ...src, 'acme/arr-1.yaml': 'type: claim\nid: arr-1\ntags:\n\t- ai\n' });
-    const found = ofRule(d, 'yaml-syntax');
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ messageId: 'tabAsIndent', line: 4, column: 1 });
-    expect(found[0]!.message).toContain('indent with spaces, not tabs');
-  });
-
-  it('stops a billion-laughs alias bomb instead of expanding it', () => {
-    const bomb = [
-      'type: claim',
-      'a: &a [x, x, x, x, x, x, x, x, x, x]',
-      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
-      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
-      'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
-      'e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]',
-      '',
-    ].join('\n');
-    const d = lintFiles({ ...src, 'acme/arr-1.yaml': bomb });
-    const found = ofRule(d, 'yaml-syntax');
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ messageId: 'aliasBomb', file: 'acme/arr-1.yaml', line: 1, column: 1, severity: 'error' });
-    expect(found[0]!.message).toContain('safe bound of 100');
-    expect(ofRule(d, 'schema')).toEqual([]);
-  });
-
-  it('reports an unknown tag such as !!js/function at the tagged value, without executing it', () => {
-    const d = lintFiles({ ...src, 'acme/arr-1.yaml': claim('arr-1', 'src-a', 'tags: !!js/function "function () { return 1 }"\n') });
-    const found = ofRule(d, 'yaml-syntax');
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ messageId: 'unknownTag', line: 7, column: 7 });
-    expect(found[0]!.message).toContain('custom YAML tags are not allowed');
-  });
-
-  it('reports a local custom tag too', () => {
-    const d = lintFiles({ ...src, 'acme/arr-1.yaml': 'type: claim\nid: arr-1\nstatement: !shell rm -rf\n' });
-    expect(ofRule(d, 'yaml-syntax')).toMatchObject([{ messageId: 'unknownTag', line: 3, column: 12 }]);
-  });
-
-  it('still checks the other files of the dataset when one is broken', () => {
-    const d = lintFiles({
-      ...src,
-      'acme/bad.yaml': 'type: claim\nid: bad\nsubject: Acme: Inc\n',
-      'acme/arr-1.yaml': claim('arr-1', 'src-nope'),
-    });
-    expect(ofRule(d, 'yaml-syntax')).toMatchObject([{ file: 'acme/bad.yaml', messageId: 'blockAsImplicitKey', line: 3, column: 10 }]);
-    expect(ofRule(d, 'unknown-reference')).toMatchObject([{ file: 'acme/arr-1.yaml', messageId: 'unknown', line: 8, column: 13 }]);
+    ['unparseable YAML', unparseable],
+    ['a list as the root', listRoot],
+    ['an empty file', empty],
+    ['a file with only a comment', onlyComment],
+    ['an alias bomb', aliasBomb],
+  ])('runs no schema check on %s', (_, files) => {
+    expect(ofRule(lintFiles(files), 'schema')).toEqual([]);
   });
 });
