@@ -1,4 +1,5 @@
 /** Diagnostics: what the validator found, where, and how bad it is. */
+import { compareText } from './util/compare.js';
 import type { PathSegment, Range } from './load/locate.js';
 
 export type Severity = 'error' | 'warning';
@@ -79,5 +80,5 @@ export function formatMessage(template: string, data: Record<string, string | nu
 
 /** Sorts diagnostics by file, then position, then rule. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.rule, b.rule);
 }

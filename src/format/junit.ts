@@ -1,3 +1,4 @@
+import { compareText, groupBy } from '../util/compare.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { LintFormatter } from './types.js';
 
@@ -37,16 +38,12 @@ function warningLine(d: Diagnostic): string {
 export const junit: LintFormatter = (result, ctx) => {
   const byFile = new Map<string, Diagnostic[]>();
   for (const f of result.fileList ?? []) byFile.set(f, []);
-  for (const d of result.diagnostics) {
-    const list = byFile.get(d.file) ?? [];
-    list.push(d);
-    byFile.set(d.file, list);
-  }
+  for (const [file, list] of groupBy(result.diagnostics, (d) => d.file)) byFile.set(file, list);
   const timestamp = ctx.run ? ` timestamp="${ctx.run.startedAt.toISOString().slice(0, 19)}"` : '';
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;
-  for (const [file, list] of [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [file, list] of [...byFile].sort(([a], [b]) => compareText(a, b))) {
     const classname = xml(junitClassname(file));
     const errors = list.filter((d) => d.severity === 'error');
     const warnings = list.filter((d) => d.severity === 'warning');

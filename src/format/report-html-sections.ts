@@ -1,4 +1,5 @@
 /** The seven sections of the HTML report, each from the report data and the reported claims' provenance trees. */
+import { compareById } from '../util/compare.js';
 import type { ClaimProvenance } from '../report/provenance.js';
 import { CONCENTRATION_THRESHOLD, SOURCING_TIERS, type Report } from '../report/types.js';
 import { badge, code, esc, nw, provenanceDetails, table, timelineSvg, token } from './report-html-parts.js';
@@ -51,7 +52,7 @@ export function sourcingHtml(r: Report, prov: Prov, all: ClaimProvenance[]): str
     out.push('</table></div>');
   }
   const inTiers = new Set(r.sourcing.map((e) => e.id));
-  const rest = all.filter((p) => !inTiers.has(p.id)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const rest = all.filter((p) => !inTiers.has(p.id)).sort(compareById);
   if (rest.length > 0) {
     out.push(`<h3>Claims without a value (${rest.length})</h3>`, '<p class="blurb">Not placed in a tier, but sourced all the same.</p>', '<ul class="plain">');
     for (const p of rest) out.push(`<li>${badge(p.status)} ${esc(p.statement)}${provenanceDetails(p, p.id)}</li>`);

@@ -1,5 +1,5 @@
 import { Chalk } from 'chalk';
-import type { Diagnostic } from '../diagnostic.js';
+import { groupBy } from '../util/compare.js';
 import { escapeControls } from './escape.js';
 import { maxOf } from './table.js';
 import type { LintFormatter } from './types.js';
@@ -9,12 +9,7 @@ import { plural } from './values.js';
 /** ESLint's "stylish": diagnostics grouped by file, aligned columns, a summary line. */
 export const stylish: LintFormatter = (result, { color }) => {
   const c = new Chalk({ level: color ? 1 : 0 });
-  const byFile = new Map<string, Diagnostic[]>();
-  for (const d of result.diagnostics) {
-    const list = byFile.get(d.file);
-    if (list) list.push(d);
-    else byFile.set(d.file, [d]);
-  }
+  const byFile = groupBy(result.diagnostics, (d) => d.file);
   const lines: string[] = [];
   for (const [file, list] of byFile) {
     // Control characters in a file name or a message become visible escapes before any colour is added.

@@ -1,4 +1,5 @@
 /** Human-readable values and small text helpers shared by the claim formatters. */
+import { SYMBOLS } from '../model/value.js';
 import type { ParsedValue } from '../model/value.js';
 import type { ClaimView } from '../query/view.js';
 import { valueList } from '../query/view.js';
@@ -11,7 +12,8 @@ export function valueText(v: ClaimView): string {
   return valueList(v).map((x) => x.text).join(' = ');
 }
 
-const SYMBOL: Record<string, string> = { USD: '$', EUR: '€', GBP: '£' };
+/** The symbol each currency is shown with: the shorthand's own table, read the other way. */
+const SYMBOL: Record<string, string> = Object.fromEntries(Object.entries(SYMBOLS).map(([symbol, code]) => [code, symbol]));
 const BOUND_WORD: Record<ParsedValue['bound'], string> = {
   exact: '', about: 'about ', above: 'above ', 'at-least': 'at least ', below: 'below ', 'at-most': 'at most ',
 };

@@ -2,6 +2,7 @@
  * Finds the YAML files of a dataset: recursive, sorted, never leaving the dataset folder through a link and never
  * following a link loop.
  */
+import { compareText } from '../util/compare.js';
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, sep } from 'node:path';
 
@@ -81,7 +82,7 @@ export function discover(root: string, options: DiscoverOptions = {}): Discovery
       unreadable.push({ path: dir, reason: codeOf(err) });
       return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries.sort((a, b) => compareText(a.name, b.name));
     stack.push({ dir, real, depth, entries, next: 0 });
   };
 

@@ -15,7 +15,8 @@ export interface ParsedValue {
 }
 
 const BOUNDS: Record<string, Bound> = { '~': 'about', '>': 'above', '>=': 'at-least', '<': 'below', '<=': 'at-most' };
-const SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP' };
+/** Currency symbols the shorthand accepts, and the ISO 4217 code each stands for: the one table of them. */
+export const SYMBOLS: Readonly<Record<string, string>> = { $: 'USD', '€': 'EUR', '£': 'GBP' };
 const SCALES: Record<string, number> = { K: 1e3, M: 1e6, B: 1e9, T: 1e12 };
 
 const VALUE_RE = /^(~|>=|<=|>|<)?\s*(?:([$€£])\s*|([A-Z]{3})\s+)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*([KMBT])?\s*(%)?$/;

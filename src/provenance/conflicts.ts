@@ -1,4 +1,5 @@
 /** Value conflicts between live facts: shared by the value-conflict rule, `show` and `report`. */
+import { groupBy } from '../util/compare.js';
 import { parsePartialDate } from '../model/date.js';
 import { parseValues, valueDimension, valueInterval, valuesCompatible, type ParsedValue } from '../model/value.js';
 import type { ClaimRecord } from '../load/dataset.js';
@@ -44,12 +45,7 @@ function conflictGroups(claims: readonly ClaimRecord[], superseded: ReadonlyMap<
     const period = parsePartialDate(c.as_of);
     const values = parseValues(c.value);
     if (!period || values.length === 0) continue;
-    const byDim = new Map<string, ParsedValue[]>();
-    for (const v of values) {
-      const list = byDim.get(valueDimension(v));
-      if (list) list.push(v);
-      else byDim.set(valueDimension(v), [v]);
-    }
+    const byDim = groupBy(values, valueDimension);
     const parties = (c.parties ?? []).map((p) => entities.key(p)).sort().join('|');
     const key = [entities.key(c.subject), c.category, period.text, parties].join('\u0000');
     const entry: Entry = { rec, values, byDim, period: period.text };

@@ -1,4 +1,5 @@
 /** `claims list` filters and sorting: pure functions over claim views. */
+import { compareText, compareById } from '../util/compare.js';
 import { parsePartialDate, type PartialDate } from '../model/date.js';
 import { ASSERTIONS, CATEGORIES, STATUSES } from '../model/schema.js';
 import type { Entities, Support } from '../provenance/index.js';
@@ -83,7 +84,7 @@ function firstAmount(v: ClaimView): number | undefined {
 export function sortViews(views: ClaimView[], key: SortKey = 'as_of'): ClaimView[] {
   const desc = key.startsWith('-');
   const field = desc ? key.slice(1) : key;
-  const byId = (a: ClaimView, b: ClaimView) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const byId = (a: ClaimView, b: ClaimView) => compareById(a, b);
   const cmpMaybe = <T>(x: T | undefined | null, y: T | undefined | null, cmp: (p: T, q: T) => number): number => {
     if (x == null && y == null) return 0;
     if (x == null) return 1;
@@ -93,7 +94,7 @@ export function sortViews(views: ClaimView[], key: SortKey = 'as_of'): ClaimView
   const primary = (a: ClaimView, b: ClaimView): number => {
     switch (field) {
       case 'as_of':
-        return cmpMaybe(parsePartialDate(a.as_of)?.start, parsePartialDate(b.as_of)?.start, (p, q) => (p < q ? -1 : p > q ? 1 : 0));
+        return cmpMaybe(parsePartialDate(a.as_of)?.start, parsePartialDate(b.as_of)?.start, compareText);
       case 'status':
         return cmpMaybe(STATUS_ORDER.get(a.status), STATUS_ORDER.get(b.status), (p, q) => p - q);
       case 'value':

@@ -2,6 +2,7 @@
  * The provenance graph of `claims graph` as plain data: origins → relays → sources → claims, for one claim or the
  * whole dataset. Rendered as Mermaid or DOT by src/format/graph.ts.
  */
+import { compareById } from '../util/compare.js';
 import type { Claim, Source } from '../model/schema.js';
 import { originClass, originId } from '../provenance/index.js';
 import type { QueryContext } from './view.js';
@@ -96,11 +97,11 @@ export function datasetGraph(ctx: QueryContext): ProvenanceGraph {
   const byKind = (s: Source) => `kind-${s.kind}`;
   const sourceIds = [...ctx.index.sources.keys()].sort();
   for (const id of sourceIds) b.source(id, byKind);
-  const claims = [...ctx.index.claims.values()].map((r) => r.data).sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const claims = [...ctx.index.claims.values()].map((r) => r.data).sort(compareById);
   for (const c of claims) b.claim(c);
   for (const c of claims) b.chains(c, byKind);
   const g = b.graph();
   const order = (n: GraphNode) => (n.type === 'source' ? 0 : 1);
-  const sorted = [...g.nodes].sort((x, y) => order(x) - order(y) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const sorted = [...g.nodes].sort((x, y) => order(x) - order(y) || compareById(x, y));
   return { nodes: sorted, edges: g.edges };
 }

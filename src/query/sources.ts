@@ -1,4 +1,5 @@
 /** `claims sources`: each source with how the dataset uses it. */
+import { compareById } from '../util/compare.js';
 import { parsePartialDate } from '../model/date.js';
 import { originClass, originId, type OriginClass } from '../provenance/index.js';
 import type { QueryContext } from './view.js';
@@ -62,5 +63,5 @@ export function sourceViews(ctx: QueryContext): SourceView[] {
       class_by_subject: Object.fromEntries([...(classes.get(s.id) ?? [])].sort(([a], [b]) => a.localeCompare(b))),
       reliability: s.reliability ?? 'F', reliability_note: s.reliability_note ?? null,
     }))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort(compareById);
 }

@@ -1,4 +1,5 @@
 /** A claim with its derived facts: what every machine format of `list`, `show` and `report` carries. */
+import { compareById } from '../util/compare.js';
 import type { Dataset } from '../load/dataset.js';
 import type { Assertion, Category, Claim, Status } from '../model/schema.js';
 import { parsePartialDate } from '../model/date.js';
@@ -110,7 +111,7 @@ export function queryContext(dataset: Dataset, entities: Entities, today: string
     grades.set(data.id, g);
     views.push(claimView(file, data, p, today, superseded, g));
   }
-  views.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  views.sort(compareById);
   return { dataset, index, entities, today, superseded, views, provenance, grades, conflicts, viewById: new Map(views.map((v) => [v.id, v])) };
 }
 

@@ -1,4 +1,5 @@
 /** `claims report`: the whole-dataset report as plain data (no colour, no display strings); formatters live in src/format/report*.ts. */
+import { compareText, groupBy } from '../util/compare.js';
 import { parsePartialDate } from '../model/date.js';
 import { CATEGORIES, STATUSES, type Category, type Status } from '../model/schema.js';
 import { valueDimension, type ParsedValue } from '../model/value.js';
@@ -10,7 +11,7 @@ import {
   type SourcingTier, type SupersededEntry, type Timeline, type TimelinePoint, type Watchlist,
 } from './types.js';
 
-const cmpStr = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const cmpStr = compareText;
 const CATEGORY_ORDER = new Map<string, number>(CATEGORIES.map((c, i) => [c, i]));
 const cmpCategory = (a: Category, b: Category): number => (CATEGORY_ORDER.get(a) ?? 0) - (CATEGORY_ORDER.get(b) ?? 0);
 
@@ -82,14 +83,10 @@ function notEarlier(candidate: string | null, rumor: string | null): boolean {
 
 function rumors(ctx: QueryContext, views: ClaimView[]): RumorEntry[] {
   // Index the possible confirmations once by subject and category: a scan per rumor is quadratic on large datasets.
-  const confirmers = new Map<string, ClaimView[]>();
-  for (const o of ctx.views) {
-    if (o.assertion !== 'fact' || o.support !== 'independent' || o.status === 'retracted') continue;
-    const k = `${ctx.entities.key(o.subject)}\u0000${o.category}`;
-    const list = confirmers.get(k);
-    if (list) list.push(o);
-    else confirmers.set(k, [o]);
-  }
+  const confirmers = groupBy(
+    ctx.views.filter((o) => o.assertion === 'fact' && o.support === 'independent' && o.status !== 'retracted'),
+    (o) => `${ctx.entities.key(o.subject)}\u0000${o.category}`,
+  );
   return views
     .filter((v) => v.status === 'rumored' || v.status === 'disputed')
     .sort(cmpClaim)
@@ -178,14 +175,8 @@ function mainDimension(claims: ClaimView[]): string | undefined {
 
 function timelines(ctx: QueryContext, views: ClaimView[]): Timeline[] {
   const wanted = new Set<string>(TIMELINE_CATEGORIES);
-  const groups = new Map<string, ClaimView[]>();
   const sorted = views.filter((v) => wanted.has(v.category) && v.value !== null).sort(cmpClaim);
-  for (const v of sorted) {
-    const key = `${ctx.entities.key(v.subject)}\u0000${v.category}`;
-    const list = groups.get(key);
-    if (list) list.push(v);
-    else groups.set(key, [v]);
-  }
+  const groups = groupBy(sorted, (v) => `${ctx.entities.key(v.subject)}\u0000${v.category}`);
   const out: Timeline[] = [];
   for (const claims of groups.values()) {
     const dim = mainDimension(claims);
