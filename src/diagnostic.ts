@@ -37,7 +37,6 @@ export interface LintResult {
 export interface RuleReport<MessageId extends string = string> {
   file: string;
   path: PathSegment[];
-  anchor?: 'key' | 'value';
   range?: Range;
   messageId: MessageId;
   data?: Record<string, string | number>;

@@ -49,7 +49,7 @@ export function lint(dataset: Dataset, options: LintOptions): LintResult {
       // Checked before the file filter, so that a wrong id fails every run, not only runs that show the finding.
       assertMessageId(rule, r.messageId);
       if (options.only && !options.only.has(r.file)) return;
-      const range = r.range ?? locate(r.file)?.(r.path, r.anchor) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
+      const range = r.range ?? locate(r.file)?.(r.path) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
       const message = ruleMessage(rule, r.messageId, r.data);
       diagnostics.push({ file: r.file, ...range, severity: setting, rule: rule.id, messageId: r.messageId, message, path: formatPath(r.path) });
     };

@@ -168,4 +168,3 @@ export type Status = (typeof STATUSES)[number];
 export type Reliability = (typeof RELIABILITY)[number];
 export type Category = (typeof CATEGORIES)[number];
 export type Assertion = (typeof ASSERTIONS)[number];
-export type SourceKind = (typeof SOURCE_KINDS)[number];

@@ -19,16 +19,6 @@ export interface Grade {
   reason: string;
 }
 
-/** What each credibility number means, for docs and help. */
-export const CREDIBILITY_MEANING: Record<Credibility, string> = {
-  1: 'confirmed by two or more independent-or-party origins',
-  2: 'one independent-or-party origin from a source graded A or B',
-  3: "one independent origin otherwise, or the company's own word on a fact about itself",
-  4: 'anonymous origins only',
-  5: 'contradicted by a live claim with stronger support',
-  6: 'cannot be judged (opinions, forecasts before their due date)',
-};
-
 const RANK: Record<Reliability, number> = { A: 0, B: 1, C: 2, D: 3, E: 4, F: 5 };
 
 /** The reliability grade of a source id (F when missing or unknown). */

@@ -3,7 +3,6 @@ import { compareText, compareById } from '../util/compare.js';
 import { parsePartialDate, type PartialDate } from '../model/date.js';
 import { ASSERTIONS, CATEGORIES, STATUSES } from '../model/schema.js';
 import type { Entities, Support } from '../provenance/index.js';
-import { SUPPORT_RANK } from '../provenance/index.js';
 import type { ClaimView, QueryContext } from './view.js';
 import { valueList } from './view.js';
 
@@ -106,7 +105,3 @@ export function sortViews(views: ClaimView[], key: SortKey = 'as_of'): ClaimView
   return [...views].sort((a, b) => primary(a, b) || byId(a, b));
 }
 
-/** Ranks support for sorting weakest first. */
-export function supportRank(s: Support): number {
-  return SUPPORT_RANK[s];
-}
