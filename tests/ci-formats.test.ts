@@ -234,7 +234,8 @@ describe('github', () => {
     expect(commands.split('\n')).toHaveLength(3);
     expect(out).toContain('\n\nclaims/acme/a.yaml\n  3:5  error');
     expect(out.trimEnd().split('\n').at(-2)).toBe('✖ 3 problems (1 error, 2 warnings)');
-    expect(listing).toBeDefined();
+    expect(listing).toBe('claims/acme/a.yaml\n  3:5  error    names "x" & <y>  unknown-reference\n  8:5  warning  no quote in a  quote-missing');
+    expect(out).toBe(`${commands}\n\n${lintFormatters.stylish!(result, { color: false })}`);
   });
 });
 

@@ -58,7 +58,7 @@ describe('paths in sarif, gitlab and junit', () => {
     for (const [cwd, args] of runs) {
       const uris = await sarifUris(cwd, args);
       expect(uris, `from ${cwd}`).toEqual(EXPECTED_URIS);
-      for (const uri of uris) expect(resolveLikeUploadSarif(uri, repo), `${uri} from ${cwd}`).toBeDefined();
+      expect(uris.map((uri) => resolveLikeUploadSarif(uri, repo)), `from ${cwd}`).toEqual(EXPECTED_PATHS.map((p) => `${repo}/${p}`));
     }
   });
 

@@ -53,9 +53,27 @@ describe('hostile input beside valid files', () => {
   const result = lint(loadDataset(join(root, 'claims'), root), { today: '2026-11-24' });
   const byFile = (f: string) => result.diagnostics.filter((d) => d.file === `claims/bad/${f}`);
 
+  /** The findings each file gets: `rule:messageId` -> how many. */
+  const EXPECTED: Record<string, Record<string, number>> = {
+    'alias-bomb.yaml': { 'yaml-syntax:aliasBomb': 1 },
+    'huge-line.yaml': { 'schema:missingField': 4 },
+    'deep.yaml': { 'yaml-syntax:resourceExhaustion': 1 },
+    'binary.yaml': { 'yaml-syntax:invalidUtf8': 1 },
+    'bad-utf8.yaml': { 'yaml-syntax:invalidUtf8': 1 },
+    'empty.yaml': { 'yaml-syntax:emptyFile': 1 },
+    'two-docs.yaml': { 'yaml-syntax:multipleDocuments': 1 },
+    'tabs.yaml': { 'yaml-syntax:tabAsIndent': 1 },
+    'dup-keys.yaml': { 'yaml-syntax:duplicateKey': 1 },
+    'proto.yaml': { 'schema:unknownField': 2 },
+    'tag.yaml': { 'yaml-syntax:unknownTag': 1 },
+    'many-evidence.yaml': { 'unknown-reference:unknown': 3000 },
+    'big.yaml': { 'schema:missingField': 5, 'schema:unknownField': 1 },
+  };
   it.each(Object.keys(HOSTILE).concat('big.yaml'))('%s gets a diagnostic positioned inside the file', (name) => {
     const found = byFile(name);
-    expect(found.length).toBeGreaterThan(0);
+    const counts: Record<string, number> = {};
+    for (const d of found) counts[`${d.rule}:${d.messageId}`] = (counts[`${d.rule}:${d.messageId}`] ?? 0) + 1;
+    expect(counts).toEqual(EXPECTED[name]);
     for (const d of found) {
       expect(d.line).toBeGreaterThanOrEqual(1);
       expect(d.column).toBeGreaterThanOrEqual(1);

@@ -181,7 +181,7 @@ describe('buildReport on the fixture', () => {
     ]);
   });
 
-  it('reports on filtered views only, and says so', () => {
+  it('reports on filtered views only, and says so', async () => {
     const globex = buildReport(ctx, filterViews(ctx, ctx.views, { subject: ['Globex'] }));
     expect(globex.filters_applied).toBe(true);
     expect(globex.overview.total).toBe(7);
@@ -191,8 +191,8 @@ describe('buildReport on the fixture', () => {
     const empty = buildReport(ctx, []);
     expect(empty.overview).toMatchObject({ rows: [], total: 0 });
     expect(empty.concentration).toEqual([]);
-    expect(() => reportFormatters.text(empty, { color: false, width: 80 })).not.toThrow();
-    expect(() => reportFormatters.markdown(empty, { color: false, width: 80 })).not.toThrow();
+    await expect(reportFormatters.text(empty, { color: false, width: 80 })).toMatchFileSnapshot('__snapshots__/report-empty.txt');
+    await expect(reportFormatters.markdown(empty, { color: false, width: 80 })).toMatchFileSnapshot('__snapshots__/report-empty.md');
   });
 
   it('is deterministic whatever the order of the views', () => {
