@@ -177,3 +177,22 @@ describe('claims rm', () => {
     expect(existsSync(join(root, 'claims/acme/rumor.yaml'))).toBe(false);
   });
 });
+
+describe('a retraction or dispute, as show and the report tell it', () => {
+  it('shows the reason and date beside the status, and lists the claim in the report with its reason', async () => {
+    const { runCli } = await import('./cli-helpers.js');
+    const root = writeDataset(FILES);
+    runEditIn(root, (s, io) => retract('revenue', { reason: 'The Daily corrected the figure.' }, s, io));
+    const show = await runCli(['show', 'revenue', '--today', '2026-11-24'], root);
+    expect(show.stdout).toMatch(/Status +retracted \(declared\) on 2026-11-24: The Daily corrected the figure\./);
+    const md = await runCli(['show', 'revenue', '--format', 'markdown'], root);
+    expect(md.stdout).toContain('| Status (declared) | retracted (2026-11-24: The Daily corrected the figure.) |');
+    const json = JSON.parse((await runCli(['list', '--format', 'json'], root)).stdout) as Array<{ id: string; status_reason: string | null; status_date: string | null }>;
+    expect(json.find((v) => v.id === 'revenue')).toMatchObject({ status_reason: 'The Daily corrected the figure.', status_date: '2026-11-24' });
+    for (const format of ['text', 'markdown', 'html']) {
+      const report = await runCli(['report', '--format', format, '--today', '2026-11-24'], root);
+      expect(report.stdout, format).toContain('Retracted and disputed (1)');
+      expect(report.stdout, format).toContain('The Daily corrected the figure.');
+    }
+  });
+});

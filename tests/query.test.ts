@@ -79,7 +79,7 @@ describe('claims list: derived fields in json', () => {
       value: { amount: 10_000_000, currency: 'USD', unit: 'money', bound: 'above', text: '>$10M' },
       as_of: '2026-02', due: null, outcome: null, status: 'company-reported', support: 'company-reported',
       origins: { self: 1, party: 0, anonymous: 0, independent: 0 }, origin_ids: ['acme-blog'], sources: ['daily', 'wire'],
-      overdue: false, superseded_by: null, tags: ['growth'], reliability: 'F', credibility: 3, grade: 'F3',
+      overdue: false, superseded_by: null, tags: ['growth'], reliability: 'F', credibility: 3, grade: 'F3', status_reason: null, status_date: null,
     });
   });
 

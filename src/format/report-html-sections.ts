@@ -123,6 +123,12 @@ export function conflictsHtml(r: Report, prov: Prov): string {
       `${esc(s.superseded_by_statement ?? '?')}${s.superseded_by_value ? ` <span class="value">${esc(s.superseded_by_value)}</span>` : ''}`,
     ]), { rowHead: true }));
   }
+  if (k.corrections.length > 0) {
+    out.push(`<h3>Retracted and disputed (${k.corrections.length})</h3>`);
+    out.push(table(['claim', 'status', 'date', 'reason'], k.corrections.map((x) => [
+      claimRef(x.id, prov), badge(x.status), esc(x.date ?? ''), esc(x.reason ?? 'no reason recorded'),
+    ]), { rowHead: true }));
+  }
   return out.join('\n');
 }
 

@@ -94,6 +94,10 @@ export const markdown: ReportFormatter = (raw) => {
       `${md(s.superseded_by_statement ?? '')}${s.superseded_by_value ? ` (${code(s.superseded_by_value)})` : ''}`,
     ])));
   }
+  if (k.corrections.length > 0) {
+    out.push(`### Retracted and disputed (${k.corrections.length})`, '');
+    out.push(mdTable(['claim', 'status', 'date', 'reason'], k.corrections.map((x) => [code(x.id), x.status, x.date ?? '', md(x.reason ?? 'no reason recorded')])));
+  }
 
   // 6. Concentration
   section(6);

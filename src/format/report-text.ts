@@ -112,6 +112,10 @@ function textConflicts(r: Report, c: ChalkInstance, width: number, color: boolea
     ]);
     out.push(fitted(['claim → superseded by', 'statements'], rows, width, color));
   }
+  if (k.corrections.length > 0) {
+    out.push('', c.bold(wrap(`Retracted and disputed (${k.corrections.length})`, width)));
+    for (const x of k.corrections) out.push(wrap(`${x.id} (${paintStatus(c, x.status)}${x.date ? ` ${x.date}` : ''}): ${x.reason ?? 'no reason recorded'}`, width, '  ', '    '));
+  }
   return out;
 }
 

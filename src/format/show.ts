@@ -60,7 +60,7 @@ const text: ShowFormatter = (raw, { color, width }) => {
   if (v.as_of) rows.push(['As of', v.as_of]);
   if (v.due) rows.push(['Due', `${v.due}${v.overdue ? c.red(' (overdue: no outcome yet)') : ''}`]);
   if (v.outcome) rows.push(['Outcome', v.outcome]);
-  rows.push(['Status', `${paintStatus(c, v.status)} ${c.dim('(declared)')}`]);
+  rows.push(['Status', `${paintStatus(c, v.status)} ${c.dim('(declared)')}${v.status_reason ? ` ${v.status_date ? `on ${v.status_date}` : ''}: ${v.status_reason}` : ''}`]);
   rows.push(['Support', `${paintStatus(c, v.support)} ${c.dim(`(derived: ${v.origins.independent} independent, ${v.origins.party} party, ${v.origins.self} self, ${v.origins.anonymous} anonymous)`)}`]);
   rows.push(['Grade', `${c.bold(e.grade.grade)} ${c.dim(`(reliability ${e.grade.reliability}${e.grade.best_origin ? ` of ${e.grade.best_origin}` : ''}; credibility ${e.grade.credibility}: ${e.grade.reason})`)}`]);
   for (const [k, val] of rows) out.push(`  ${c.bold(k.padEnd(8))} ${val}`);
@@ -116,7 +116,7 @@ const markdown: ShowFormatter = (raw) => {
   if (values.length > 0) rows.push(['Value', values.map(valueWords).join(' = ')]);
   if (v.as_of) rows.push(['As of', v.as_of]);
   if (v.due) rows.push(['Due', `${v.due}${v.overdue ? ' (overdue)' : ''}`]);
-  rows.push(['Status (declared)', v.status], ['Support (derived)', v.support]);
+  rows.push(['Status (declared)', `${v.status}${v.status_reason ? ` (${v.status_date ? `${v.status_date}: ` : ''}${v.status_reason})` : ''}`], ['Support (derived)', v.support]);
   rows.push(['Grade', `${e.grade.grade} (credibility ${e.grade.credibility}: ${e.grade.reason})`]);
   for (const [k, val] of rows) out.push(`| ${k} | ${mdCell(val)} |`);
   out.push('', `**Verdict:** ${e.verdict}`, '', '### Provenance', '');

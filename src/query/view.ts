@@ -39,6 +39,9 @@ export interface ClaimView {
   credibility: Credibility;
   /** Combined grade, e.g. `B2`. */
   grade: string;
+  /** Why the claim was retracted or disputed (`claims retract`, `claims dispute`), and when; null otherwise. */
+  status_reason: string | null;
+  status_date: string | null;
 }
 
 /** Everything the querier and report need, derived once from a dataset. */
@@ -87,6 +90,8 @@ export function claimView(file: string, c: Claim, p: Provenance, today: string, 
     reliability: g.reliability,
     credibility: g.credibility,
     grade: g.grade,
+    status_reason: c.status_reason ?? null,
+    status_date: dateText(c.status_date),
   };
 }
 

@@ -8,7 +8,7 @@ import { valueList, type ClaimView, type QueryContext } from '../query/view.js';
 import {
   CONCENTRATION_THRESHOLD, SOURCING_TIERS, TIMELINE_CATEGORIES, type ConcentrationEntry, type ConflictEntry, type ConflictSide,
   type ConflictsSection, type ForecastEntry, type OpenRumorEntry, type Overview, type Report, type RumorEntry, type SourcingEntry,
-  type SourcingTier, type SupersededEntry, type Timeline, type TimelinePoint, type Watchlist,
+  type SourcingTier, type SupersededEntry, type CorrectionEntry, type Timeline, type TimelinePoint, type Watchlist,
 } from './types.js';
 
 const cmpStr = compareText;
@@ -142,7 +142,11 @@ function conflicts(ctx: QueryContext, views: ClaimView[]): ConflictsSection {
         superseded_by_statement: next?.statement ?? null, superseded_by_value: next ? valueOf(next) : null,
       };
     });
-  return { conflicts: found, superseded };
+  const corrections = views
+    .filter((v) => v.status === 'retracted' || v.status === 'disputed')
+    .sort((a, b) => cmpStr(a.id, b.id))
+    .map((v): CorrectionEntry => ({ id: v.id, status: v.status, statement: v.statement, reason: v.status_reason, date: v.status_date }));
+  return { conflicts: found, superseded, corrections };
 }
 
 function concentration(ctx: QueryContext, views: ClaimView[]): ConcentrationEntry[] {

@@ -131,6 +131,17 @@ export interface ConflictsSection {
   conflicts: ConflictEntry[];
   /** Sorted by id. */
   superseded: SupersededEntry[];
+  /** Retracted and disputed claims, with the reason and date recorded, sorted by id. */
+  corrections: CorrectionEntry[];
+}
+
+/** A claim retracted or disputed, with why and when (as `claims retract` and `claims dispute` record them). */
+export interface CorrectionEntry {
+  id: string;
+  status: Status;
+  statement: string;
+  reason: string | null;
+  date: string | null;
 }
 
 /** One origin and how many of the reported claims trace to it. */
