@@ -22,3 +22,8 @@ export const claimOf = (status: string, evidence: string[], extra = '', subject 
 
 /** The status sources and one claim at `acme/arr-1.yaml`. */
 export const withClaim = (text: string): Record<string, string> => ({ ...statusSources, 'acme/arr-1.yaml': text });
+
+/** A case of the status rules: the status sources and the claim `claimOf(status, evidence, extra, subject)`. */
+export const statusCase = (name: string, status: string, evidence: string[], extra = '', subject = 'Acme') => ({
+  name, files: withClaim(claimOf(status, evidence, extra, subject)),
+});

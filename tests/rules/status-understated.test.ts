@@ -1,26 +1,23 @@
 import { source } from '../helpers.js';
-import { ruleTester, type ValidCase } from '../rule-tester.js';
-import { claimOf, withClaim } from './status-fixtures.js';
+import { ruleTester } from '../rule-tester.js';
+import { claimOf, statusCase, withClaim } from './status-fixtures.js';
 
-const silent = (status: string, evidence: string[], name = `is silent when the status (${status}) matches what ${JSON.stringify(evidence)} supports`): ValidCase => ({
-  name, files: withClaim(claimOf(status, evidence)),
-});
-const unresolvedOrigin = withClaim(claimOf('rumored', ['reuters', 'missing-source']));
+const matches = (status: string, evidence: string[]) => statusCase(`is silent when the status (${status}) matches what ${JSON.stringify(evidence)} supports`, status, evidence);
+const unresolvedOrigin = statusCase('stays silent while an origin is unresolved', 'rumored', ['reuters', 'missing-source']);
 
 ruleTester.run('status-understated', {
   valid: [
-    silent('independent', ['reuters']),
-    silent('company-reported', ['acme-post']),
-    silent('rumored', ['tip']),
-    silent('company-reported', ['news-1<acme-post', 'news-2<acme-post', 'news-3<acme-post']),
-    silent('rumored', ['tip', 'news-1<tip'], 'does not upgrade anonymous evidence: rumored stays rumored'),
-    ...['disputed', 'retracted'].map((status) => silent(status, ['reuters'], `never fires on \`${status}\``)),
-    { name: 'stays silent while an origin is unresolved', files: unresolvedOrigin },
+    matches('independent', ['reuters']),
+    matches('company-reported', ['acme-post']),
+    matches('rumored', ['tip']),
+    matches('company-reported', ['news-1<acme-post', 'news-2<acme-post', 'news-3<acme-post']),
+    statusCase('does not upgrade anonymous evidence: rumored stays rumored', 'rumored', ['tip', 'news-1<tip']),
+    ...['disputed', 'retracted'].map((status) => statusCase(`never fires on \`${status}\``, status, ['reuters'])),
+    unresolvedOrigin,
   ],
   invalid: [
     {
-      name: 'warns at `status` when a company-reported claim is declared rumored',
-      files: withClaim(claimOf('rumored', ['acme-post'])),
+      ...statusCase('warns at `status` when a company-reported claim is declared rumored', 'rumored', ['acme-post']),
       errors: [
         {
           messageId: 'understated', file: 'acme/arr-1.yaml', line: 6, column: 9, path: 'status', severity: 'warning',
@@ -29,20 +26,14 @@ ruleTester.run('status-understated', {
       ],
     },
     {
-      name: 'warns when one independent origin sits beside company relays',
-      files: withClaim(claimOf('company-reported', ['news-1<acme-post', 'news-2<acme-post', 'news-3<reuters'])),
+      ...statusCase('warns when one independent origin sits beside company relays', 'company-reported', ['news-1<acme-post', 'news-2<acme-post', 'news-3<reuters']),
       errors: [{ messageId: 'understated', line: 6, column: 9, messageIncludes: 'supports "independent": "reuters" is independent of Acme' }],
     },
     {
-      name: 'treats a party origin (speaks_for one of `parties`) as independent',
-      files: withClaim(claimOf('rumored', ['initech-pr'], 'parties: [Initech]\n')),
+      ...statusCase('treats a party origin (speaks_for one of `parties`) as independent', 'rumored', ['initech-pr'], 'parties: [Initech]\n'),
       errors: [{ messageId: 'understated', line: 6, column: 9, messageIncludes: 'supports "independent": "initech-pr" is independent of Acme' }],
     },
-    {
-      name: 'matches the subject case-insensitively',
-      files: withClaim(claimOf('rumored', ['acme-post'], '', 'aCmE')),
-      errors: [{ messageId: 'understated', line: 6, column: 9 }],
-    },
+    { ...statusCase('matches the subject case-insensitively', 'rumored', ['acme-post'], '', 'aCmE'), errors: [{ messageId: 'understated', line: 6, column: 9 }] },
     {
       name: 'matches the subject ignoring spacing',
       files: { ...withClaim(claimOf('rumored', ['acme-post'])), 'sources/acme-post.yaml': source('acme-post', 'speaks_for: ["  ACME "]\n') },
@@ -54,5 +45,5 @@ ruleTester.run('status-understated', {
 // The unresolved origin of the silent case above is reported by unknown-reference instead.
 ruleTester.run('unknown-reference', {
   valid: [],
-  invalid: [{ name: 'reports the unresolved origin that keeps status-understated silent', files: unresolvedOrigin, errors: [{ messageId: 'unknown', path: 'evidence[1].source', line: 10, column: 13 }] }],
+  invalid: [{ ...unresolvedOrigin, name: 'reports the unresolved origin that keeps status-understated silent', errors: [{ messageId: 'unknown', path: 'evidence[1].source', line: 10, column: 13 }] }],
 });
