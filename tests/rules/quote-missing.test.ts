@@ -1,15 +1,12 @@
-import { claim, source } from '../helpers.js';
+import { claim, claimWithEvidence, sources } from '../helpers.js';
 import { ruleTester } from '../rule-tester.js';
 
-/** A claim whose evidence block (line 8 on) is `items`. */
-const claimEv = (items: string): string =>
-  `type: claim\nid: arr-1\nsubject: Acme\ncategory: arr\nstatement: Acme has revenue.\nstatus: independent\nevidence:\n${items}`;
-
-const withEvidence = (items: string) => ({ 'sources/src-a.yaml': source('src-a'), 'sources/src-b.yaml': source('src-b'), 'acme/arr-1.yaml': claimEv(items) });
+/** Two sources and a claim whose evidence block (line 8 on) is `items`. */
+const withEvidence = (items: string) => ({ ...sources('src-a', 'src-b'), 'acme/arr-1.yaml': claimWithEvidence('arr-1', items) });
 
 ruleTester.run('quote-missing', {
   valid: [
-    { name: 'is silent when every evidence item has a quote', files: { 'sources/src-a.yaml': source('src-a'), 'acme/arr-1.yaml': claim('arr-1') } },
+    { name: 'is silent when every evidence item has a quote', files: { ...sources('src-a'), 'acme/arr-1.yaml': claim('arr-1') } },
     { name: 'is silent on a folded quote', files: withEvidence('  - source: src-a\n    quote: >-\n      A folded\n      quote.\n') },
   ],
   invalid: [
