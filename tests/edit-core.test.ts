@@ -115,3 +115,15 @@ describe('YAML edits', () => {
     expect(referenceLines(text, 'other')).toEqual([11]);
   });
 });
+
+describe('renameInText', () => {
+  it('changes only the characters of the references, whatever the quoting and line endings', async () => {
+    const { renameInText } = await import('../src/edit/yaml.js');
+    const text = 'type: claim\r\nid: old-ish # not a reference\r\nevidence:\r\n  - source: "old"\r\n    via: [old, \'old\', older]\r\n    origin: old   # the origin\r\nsupersedes: old\r\n';
+    const r = renameInText(text, 'old', 'new-id');
+    expect(r.count).toBe(5);
+    expect(r.text).toBe('type: claim\r\nid: old-ish # not a reference\r\nevidence:\r\n  - source: "new-id"\r\n    via: [new-id, \'new-id\', older]\r\n    origin: new-id   # the origin\r\nsupersedes: new-id\r\n');
+    expect(renameInText('a: [\n', 'old', 'new')).toEqual({ text: 'a: [\n', count: 0 });
+    expect(renameInText('\ufeffcites: [old]\r', 'old', 'x').text).toBe('\ufeffcites: [x]\r');
+  });
+});

@@ -4,7 +4,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { UsageError } from '../cli/io.js';
 import { SLUG_RE } from '../model/schema.js';
 import type { EditContext } from './run.js';
-import { editText, referenceLines, renameReferences } from './yaml.js';
+import { referenceLines, renameInText } from './yaml.js';
 
 /** Where one file refers to an id. */
 export interface ReferenceSite {
@@ -52,15 +52,9 @@ export function rewriteReferences(ctx: EditContext, from: string, to: string, ex
   for (const f of candidates(ctx, from, except)) {
     const text = ctx.changes.current(f.abs);
     if (text === null || !text.includes(from)) continue;
-    let n = 0;
-    let edited: string;
-    try {
-      edited = editText(text, f.file, (doc) => (n = renameReferences(doc, from, to)));
-    } catch {
-      // A file that is not valid YAML cannot be edited safely; `validate` reports it, and it keeps the old id.
-      continue;
-    }
-    if (n === 0) continue;
+    // Only the id's own characters change (a file that is not valid YAML is left alone: `validate` reports it).
+    const { text: edited, count } = renameInText(text, from, to);
+    if (count === 0) continue;
     ctx.changes.write(f.abs, edited);
     changed.push(f.file);
   }

@@ -71,6 +71,29 @@ export function renameReferences(doc: Document, from: string, to: string): numbe
   return n;
 }
 
+/**
+ * Replaces every reference to `from` by `to` in a file's text, touching only the characters of those values: ids are
+ * slugs, which YAML writes the same plain or quoted, so everything else stays byte for byte (a rename across a
+ * thousand files needs no re-formatting). Returns the new text and how many references were replaced; a file that is
+ * not valid YAML is returned unchanged.
+ */
+export function renameInText(text: string, from: string, to: string): { text: string; count: number } {
+  const doc = parseDocument(text.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: false });
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return { text, count: 0 };
+  const spans: Array<[number, number]> = [];
+  for (const { node } of referenceNodes(doc)) {
+    if (isScalar(node) && node.value === from && node.range) spans.push([node.range[0], node.range[1]]);
+  }
+  let out = text;
+  for (const [start, end] of spans.sort((a, b) => b[0] - a[0])) {
+    const written = out.slice(start, end);
+    const at = written.indexOf(from);
+    if (at < 0) continue;
+    out = out.slice(0, start + at) + to + out.slice(start + at + from.length);
+  }
+  return { text: out, count: spans.length };
+}
+
 /** The line (1-based) each reference to `id` sits on, for messages that list where an id is used. */
 export function referenceLines(text: string, id: string): number[] {
   const doc = parseDocument(text, { keepSourceTokens: false });
