@@ -122,3 +122,23 @@ describe('claims validate: part of a dataset', () => {
     expect(r.stdout).toContain('✔ 1 file checked');
   });
 });
+
+describe('no flag is silently dropped', () => {
+  it.each([
+    [['list', '--status', 'rumored', '--status', 'independent'], '--status'],
+    [['list', '-f', 'json', '--format', 'csv'], '--format'],
+    [['validate', '--today', '2026-01-01', '--today', '2026-02-01'], '--today'],
+    [['cite', 'a', '--source', 'x', '--source', 'y'], '--source'],
+    [['new', 'source', '--title', 'A', '--title', 'B'], '--title'],
+  ])('a value flag given twice is a usage error naming it: %j', async (args, flag) => {
+    const r = await runCli(args, 'clean');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`claims: ${flag} is given more than once: give it once (only lists such as --via or --tags repeat)\n`);
+  });
+
+  it('lists may repeat', async () => {
+    const r = await runCli(['new', 'claim', '--tags', 'a', '--tags', 'b', '--parties', 'X', '--parties', 'Y'], 'clean');
+    // It gets past the flag check to the missing required fields.
+    expect(r.stderr).toMatch(/^claims: missing required/);
+  });
+});

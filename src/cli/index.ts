@@ -14,7 +14,7 @@ import type { GraphOptions } from './graph.js';
 import type { FmtOptions } from './fmt.js';
 import type { ShowFormat, SourcesFormat } from '../format/names.js';
 import { withFilters } from './filter-options.js';
-import { withFieldFlags, CLAIM_FLAGS, SOURCE_FLAGS } from './new-options.js';
+import { withFieldFlags, CLAIM_FLAGS, SOURCE_FLAGS, repeatableNewFlags } from './new-options.js';
 import type { CommandSpec, OptionSpec } from './spec.js';
 import { EDIT_COMMANDS } from './edit-specs.js';
 
@@ -93,6 +93,7 @@ const COMMANDS: ReadonlyArray<CommandSpec | { name: string; description: string;
       name: kind,
       description: `write ${kind === 'claim' ? 'claims/<subject-slug>/<id>.yaml' : 'claims/sources/<id>.yaml'}: a flag for every field; missing required ones are asked for on a terminal`,
       more: (cmd) => withFieldFlags(cmd, flags),
+      repeatable: repeatableNewFlags(),
       run: (c, _, opts: Record<string, string | string[] | boolean | undefined> & GlobalOptions, s, io, argv) => c.newFile(kind, opts, s, io, argv),
     })),
   },
@@ -116,6 +117,25 @@ function withGlobals(cmd: Command): Command {
     .option('--cache-location <file>', 'where --cache keeps its file (default: .claimscache)');
 }
 
+/**
+ * The first option of `cmd` given more than once in `argv` whose earlier value commander would silently drop, if any.
+ * Lists (variadic options, `claims new`'s repeatable flags) and switches may repeat; every other value may not.
+ */
+function repeatedOption(cmd: Command, argv: readonly string[], repeatable: ReadonlySet<string>): string | undefined {
+  const counts = new Map<string, number>();
+  for (const token of argv) {
+    if (token === '--') break;
+    const flag = /^(--?[A-Za-z][\w-]*)(?:=|$)/.exec(token)?.[1];
+    if (flag) counts.set(flag, (counts.get(flag) ?? 0) + 1);
+  }
+  for (const o of cmd.options) {
+    if (o.variadic || !(o.required || o.optional) || (o.long && repeatable.has(o.long))) continue;
+    const n = (o.long ? counts.get(o.long) ?? 0 : 0) + (o.short ? counts.get(o.short) ?? 0 : 0);
+    if (n > 1) return o.long ?? o.short;
+  }
+  return undefined;
+}
+
 /** Adds one command to `parent`: its arguments and options in help order, then the global options, then its lazy action. */
 function addCommand(parent: Command, spec: CommandSpec, io: Io, setCode: (n: number) => void, argv: readonly string[]): void {
   let cmd = parent.command(spec.name).description(spec.description);
@@ -128,6 +148,8 @@ function addCommand(parent: Command, spec: CommandSpec, io: Io, setCode: (n: num
   withGlobals(spec.more ? spec.more(cmd) : cmd).action(async (...args: unknown[]) => {
     // commander passes the positional arguments, then the options, then the command itself.
     const opts = args[args.length - 2] as GlobalOptions;
+    const repeated = repeatedOption(args[args.length - 1] as Command, argv, spec.repeatable ?? new Set());
+    if (repeated) throw new UsageError(`${repeated} is given more than once: give it once (only lists such as --via or --tags repeat)`);
     const c = await commands();
     setCode(await spec.run(c, args.slice(0, -2), opts, c.resolveSettings(opts, io.cwd()), io, argv));
   });

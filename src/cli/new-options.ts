@@ -6,6 +6,13 @@ const collect = (value: string, previous: string[] | undefined): string[] => [..
 
 type Flag = [flags: string, description: string, choices?: readonly string[]];
 
+/** The `claims new` flags that may be given more than once (lists), and the evidence flags that each `--source` starts anew. */
+export function repeatableNewFlags(): Set<string> {
+  const out = new Set(['--source', '--quote', '--via', '--origin', '--locator']);
+  for (const [spec] of [...CLAIM_FLAGS, ...SOURCE_FLAGS]) if (spec.endsWith('...>')) out.add(spec.split(' ')[0]!);
+  return out;
+}
+
 /** Claim fields, in the schema's order, then the fields of one evidence item. */
 export const CLAIM_FLAGS: readonly Flag[] = [
   ['--id <id>', 'id and file name (default: derived from subject, category and date, e.g. mistral-ai-arr-2026-02)'],

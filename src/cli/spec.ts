@@ -17,6 +17,8 @@ export interface CommandSpec {
   /** The `--format` choices; the first is the default. */
   formats?: readonly string[];
   options?: readonly OptionSpec[];
+  /** Value options that may be given more than once (every other one given twice is a usage error). */
+  repeatable?: ReadonlySet<string>;
   /** Options declared elsewhere, added after `options` (`claims new`: a flag for every field). */
   more?: (cmd: Command) => Command;
   /** Runs the command on its positional arguments and options (and the raw argv, for flags whose order matters); returns the exit code. */
