@@ -28,6 +28,17 @@ function listFiles(dir: string, prefix = ''): string[] {
     .sort();
 }
 
+/** MINIMAL with some flags given other values (a flag given twice is a usage error, so they replace rather than add). */
+function minimalWith(...pairs: string[]): string[] {
+  const out = [...MINIMAL];
+  for (let i = 0; i < pairs.length; i += 2) {
+    const at = out.indexOf(pairs[i]!);
+    if (at >= 0) out[at + 1] = pairs[i + 1]!;
+    else out.push(pairs[i]!, pairs[i + 1]!);
+  }
+  return out;
+}
+
 const MINIMAL = ['--subject', 'Acme', '--category', 'arr', '--statement', 'Acme has revenue.', '--status', 'independent', '--source', 'news-a', '--quote', 'a quote'];
 
 describe('claims new claim', () => {
@@ -104,7 +115,7 @@ describe('claims new claim', () => {
 
   it('derives the id from subject, category and date, adding -2 when it is taken', async () => {
     const root = acme();
-    const args = ['new', 'claim', ...TODAY, ...MINIMAL, '--subject', 'Société Générale', '--as-of', '2026-02'];
+    const args = ['new', 'claim', ...TODAY, ...minimalWith('--subject', 'Société Générale', '--as-of', '2026-02')];
     const first = await runCli(args, root);
     expect(first.code).toBe(0);
     expect(first.stdout).toBe('claims/societe-generale/societe-generale-arr-2026-02.yaml\n');
@@ -115,14 +126,14 @@ describe('claims new claim', () => {
     const third = await runCli(args, root);
     expect(third.stdout).toBe('claims/societe-generale/societe-generale-arr-2026-02-3.yaml\n');
     // An id used by any file (here a source in another folder) is refused before anything is written: exit 2 naming that file.
-    const r = await runCli(['new', 'claim', ...TODAY, ...MINIMAL, '--subject', 'News', '--category', 'other', '--id', 'news-a'], root);
+    const r = await runCli(['new', 'claim', ...TODAY, ...minimalWith('--subject', 'News', '--category', 'other', '--id', 'news-a')], root);
     expect(r).toEqual({ code: 2, stdout: '', stderr: 'claims: the id "news-a" is already used by claims/sources/news-a.yaml: ids are unique across the dataset; choose another --id\n' });
     expect(existsSync(join(root, 'claims/news'))).toBe(false);
   });
 
   it('without --as-of uses --due for the date, and --dir picks the dataset folder', async () => {
     const root = writeDataset({ 'data/sources/news-a.yaml': source('news-a') });
-    const r = await runCli(['new', 'claim', ...TODAY, '--dir', 'data', ...MINIMAL, '--category', 'revenue', '--assertion', 'forecast', '--due', '2027'], root);
+    const r = await runCli(['new', 'claim', ...TODAY, '--dir', 'data', ...minimalWith('--category', 'revenue', '--assertion', 'forecast', '--due', '2027')], root);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('data/acme/acme-revenue-2027.yaml\n');
     expect(readFileSync(join(root, 'data/acme/acme-revenue-2027.yaml'), 'utf8')).toContain('assertion: forecast\n');
@@ -186,9 +197,8 @@ describe('claims new claim', () => {
 
   it('validates against the whole dataset first: errors are printed and nothing is written (exit 1)', async () => {
     const root = acme();
-    // Each --source starts an evidence item: the misspelt source replaces the one in MINIMAL rather than adding a second.
-    const args = MINIMAL.map((a) => (a === 'news-a' ? 'news-aa' : a));
-    const r = await runCli(['new', 'claim', ...TODAY, ...args, '--subject', 'Widget Co', '--as-of', '2026-02'], root);
+    // Each --source starts an evidence item (and no flag may be given twice): the misspelt source replaces MINIMAL's.
+    const r = await runCli(['new', 'claim', ...TODAY, ...minimalWith('--source', 'news-aa', '--subject', 'Widget Co', '--as-of', '2026-02')], root);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
@@ -212,7 +222,7 @@ describe('claims new claim', () => {
     expect(listFiles(join(root, 'claims/acme'))).toEqual(['acme-arr-2025.yaml']);
 
     // An unknown choice is caught by the option parser (exit 2).
-    const c = await runCli(['new', 'claim', ...MINIMAL, '--category', 'arrr'], root);
+    const c = await runCli(['new', 'claim', ...minimalWith('--category', 'arrr')], root);
     expect(c.code).toBe(2);
     expect(c.stderr).toContain("argument 'arrr' is invalid");
   });
@@ -312,7 +322,7 @@ describe('claims new: ids', () => {
     const root = acme();
     const first = await runCli(['new', 'claim', ...TODAY, ...MINIMAL, '--id', 'shared-id'], root);
     expect(first.code).toBe(0);
-    const second = await runCli(['new', 'claim', ...TODAY, ...MINIMAL, '--subject', 'Other Co', '--id', 'shared-id'], root);
+    const second = await runCli(['new', 'claim', ...TODAY, ...minimalWith('--subject', 'Other Co', '--id', 'shared-id')], root);
     expect(second).toEqual({
       code: 2,
       stdout: '',
@@ -322,7 +332,7 @@ describe('claims new: ids', () => {
     // A file named after the id counts even when it cannot be read as a claim.
     const broken = acme();
     writeFileSync(join(broken, 'claims/acme/broken-id.yaml'), 'type: claim\nid: [\n');
-    const r = await runCli(['new', 'claim', ...TODAY, ...MINIMAL, '--subject', 'Other Co', '--id', 'broken-id'], broken);
+    const r = await runCli(['new', 'claim', ...TODAY, ...minimalWith('--subject', 'Other Co', '--id', 'broken-id')], broken);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('is already used by claims/acme/broken-id.yaml');
   });
