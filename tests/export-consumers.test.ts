@@ -2,28 +2,18 @@
  * `claims export` read by the programs that consume it: a CSV parser (csv-parse) for the CSV formats, and the
  * JSON-LD processor (jsonld) for the ClaimReview formats, plus Google's documented ClaimReview requirements.
  */
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import jsonld from 'jsonld';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { csvField } from '../src/format/values.js';
 import { FIXTURES, runCli } from './cli-helpers.js';
+import { fixtureCopy } from './helpers.js';
 
-const made: string[] = [];
 /** A copy of the 'query' fixture with extra files (relative path -> text) written over it. */
-function queryCopy(extra: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'claims-export-consumers-'));
-  made.push(root);
-  cpSync(join(FIXTURES, 'query'), root, { recursive: true });
-  for (const [rel, text] of Object.entries(extra)) writeFileSync(join(root, rel), text);
-  return root;
-}
-afterAll(() => {
-  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const queryCopy = (extra: Record<string, string>): string => fixtureCopy('query', extra);
 
 type Json = Record<string, any>;
 

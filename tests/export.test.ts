@@ -1,21 +1,9 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURES, runCli } from './cli-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './cli-helpers.js';
+import { fixtureCopy } from './helpers.js';
 
 /** A copy of the 'query' fixture with extra files (relative path -> text) written over it. */
-const made: string[] = [];
-function queryCopy(extra: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'claims-export-'));
-  made.push(root);
-  cpSync(join(FIXTURES, 'query'), root, { recursive: true });
-  for (const [rel, text] of Object.entries(extra)) writeFileSync(join(root, rel), text);
-  return root;
-}
-afterAll(() => {
-  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const queryCopy = (extra: Record<string, string>): string => fixtureCopy('query', extra);
 
 type Json = Record<string, any>;
 

@@ -1,5 +1,5 @@
 /** Test helpers: build a dataset from inline YAML in a temporary folder and lint it. */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll } from 'vitest';
@@ -21,6 +21,17 @@ export function writeDataset(files: Record<string, string>): string {
     const abs = join(root, rel);
     mkdirSync(dirname(abs), { recursive: true });
     writeFileSync(abs, text);
+  }
+  return root;
+}
+
+/** A copy of a fixture dataset in `tests/fixtures/` with extra files (relative path -> text) written over it. */
+export function fixtureCopy(fixture: string, extra: Record<string, string> = {}): string {
+  const root = writeDataset({});
+  cpSync(join(__dirname, 'fixtures', fixture), root, { recursive: true });
+  for (const [rel, text] of Object.entries(extra)) {
+    mkdirSync(dirname(join(root, rel)), { recursive: true });
+    writeFileSync(join(root, rel), text);
   }
   return root;
 }

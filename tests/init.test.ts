@@ -5,9 +5,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL, fileURLToPath } from 'node:url';
-import { getLanguageService } from 'yaml-language-server';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { editorDiagnostics } from './editor.js';
 import { describe, expect, it } from 'vitest';
 import { init, type InitOptions } from '../src/cli/init.js';
 import { UsageError, type Io } from '../src/cli/io.js';
@@ -39,17 +37,6 @@ function tree(dir: string, prefix = ''): string[] {
     .sort();
 }
 
-const languageService = getLanguageService({
-  schemaRequestService: async (uri: string) => readFileSync(fileURLToPath(uri), 'utf8'),
-  workspaceContext: { resolveRelativePath: (rel: string, res: string) => new URL(rel, res).toString() },
-});
-languageService.configure({ validate: true, yamlVersion: '1.2', customTags: [] });
-let version = 0;
-/** What the editor reports for `text` at `file`, reading the schema through the text's own modeline. */
-async function editorDiagnostics(file: string, text: string): Promise<string[]> {
-  const doc = TextDocument.create(pathToFileURL(file).toString(), 'yaml', ++version, text);
-  return (await languageService.doValidation(doc, false)).map((d) => `${d.range.start.line + 1}: ${d.message}`);
-}
 
 describe('claims init', () => {
   it('creates the configuration, the dataset folders and the schemas, and lists them', () => {

@@ -12,11 +12,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { pathToFileURL, fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse as parseYaml, stringify } from 'yaml';
-import { getLanguageService } from 'yaml-language-server';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { editorDiagnostics } from './editor.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseFile } from '../src/load/parse.js';
 
@@ -138,17 +136,6 @@ const validators = {
 /** The data as an editor sees it: the YAML text parsed again (as yaml-language-server does from the text). */
 const ajvAccepts = (m: { text: string; type: 'claim' | 'source' }): boolean => validators[m.type](parseYaml(m.text)) === true;
 
-const languageService = getLanguageService({
-  schemaRequestService: async (uri: string) => readFileSync(fileURLToPath(uri), 'utf8'),
-  workspaceContext: { resolveRelativePath: (rel: string, res: string) => new URL(rel, res).toString() },
-});
-languageService.configure({ validate: true, yamlVersion: '1.2', customTags: [] });
-let version = 0;
-/** yaml-language-server's diagnostics for a text at the bundled file's own path (so its `$schema` line resolves). */
-async function editorDiagnostics(file: string, text: string): Promise<string[]> {
-  const doc = TextDocument.create(pathToFileURL(file).toString(), 'yaml', ++version, text);
-  return (await languageService.doValidation(doc, false)).map((d) => `${d.range.start.line + 1}: ${d.message}`);
-}
 
 const all = bundled.flatMap(mutations);
 const rejected = all.filter((m) => cliVerdict(m.text, m.type) === 'schema');
