@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { csvField } from '../src/format/values.js';
 import { FIXTURES, runCli } from './cli-helpers.js';
-import { fixtureCopy } from './helpers.js';
+import { fixtureCopy, PUBLISHING } from './helpers.js';
 
 /** A copy of the 'query' fixture with extra files (relative path -> text) written over it. */
 const queryCopy = (extra: Record<string, string>): string => fixtureCopy('query', extra);
@@ -135,15 +135,6 @@ describe('claims CSV: columns', () => {
   });
 });
 
-const PUBLISHING = [
-  'today: 2026-11-24',
-  'aliases:',
-  '  Acme Corp: Acme',
-  'claimreview:',
-  '  publisher: { name: "Example News", url: "https://example.org" }',
-  '  url: "https://example.org/claims/{id}"',
-  '',
-].join('\n');
 
 /**
  * The schema.org terms the ClaimReview export may use, defined as schema.org's own context

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from './cli-helpers.js';
-import { fixtureCopy } from './helpers.js';
+import { fixtureCopy, PUBLISHING } from './helpers.js';
 
 /** A copy of the 'query' fixture with extra files (relative path -> text) written over it. */
 const queryCopy = (extra: Record<string, string>): string => fixtureCopy('query', extra);
@@ -163,15 +163,6 @@ describe('claims export --format jsonl and csv', () => {
   });
 });
 
-const PUBLISHING = [
-  'today: 2026-11-24',
-  'aliases:',
-  '  Acme Corp: Acme',
-  'claimreview:',
-  '  publisher: { name: "Example News", url: "https://example.org" }',
-  '  url: "https://example.org/claims/{id}"',
-  '',
-].join('\n');
 
 describe('claims export: publishing settings (claimreview: in the configuration)', () => {
   it('fills url from the template, author from the publisher and datePublished from the run date; no note', async () => {

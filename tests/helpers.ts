@@ -66,3 +66,14 @@ export function claimWithEvidence(id: string, evidence: string, extra = '', stat
 export function claim(id: string, src = 'src-a', extra = '', status = 'independent'): string {
   return claimWithEvidence(id, `  - source: ${src}\n    quote: a quote\n`, extra, status);
 }
+
+/** A configuration with publishing settings for the ClaimReview export (over the 'query' fixture). */
+export const PUBLISHING = [
+  'today: 2026-11-24',
+  'aliases:',
+  '  Acme Corp: Acme',
+  'claimreview:',
+  '  publisher: { name: "Example News", url: "https://example.org" }',
+  '  url: "https://example.org/claims/{id}"',
+  '',
+].join('\n');
