@@ -337,3 +337,25 @@ describe('claims new: ids', () => {
     expect(r.stderr).toContain('is already used by claims/acme/broken-id.yaml');
   });
 });
+
+describe('claims new source --snapshot', () => {
+  it('refuses a snapshot file that does not exist (exit 2), writing nothing', async () => {
+    const root = acme();
+    const r = await runCli(['new', 'source', '--title', 'A wire story', '--publisher', 'Wire', '--kind', 'news', '--snapshot', 'snapshots/missing.txt'], root);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^claims: .*snapshots\/missing\.txt.*\n$/);
+    expect(listFiles(join(root, 'claims/sources'))).toEqual(['acme-blog.yaml', 'analysis-b.yaml', 'news-a.yaml']);
+  });
+
+  it('records the digest of a snapshot that exists', async () => {
+    const root = acme();
+    const { mkdirSync } = await import('node:fs');
+    const { createHash } = await import('node:crypto');
+    mkdirSync(join(root, 'claims/snapshots'));
+    writeFileSync(join(root, 'claims/snapshots/wire.txt'), 'The wire said so.\n');
+    const r = await runCli(['new', 'source', ...TODAY, '--id', 'wire', '--title', 'A wire story', '--publisher', 'Wire', '--kind', 'news', '--snapshot', 'snapshots/wire.txt'], root);
+    expect(r.stderr).toBe('');
+    const digest = createHash('sha256').update('The wire said so.\n').digest('hex');
+    expect(readFileSync(join(root, 'claims/sources/wire.yaml'), 'utf8')).toContain(`snapshot: snapshots/wire.txt\nsnapshot_sha256: ${digest}\n`);
+  });
+});
