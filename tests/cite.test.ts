@@ -64,6 +64,7 @@ describe('claims cite', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('--- a/claims/acme/acme-arr.yaml\n+++ b/claims/acme/acme-arr.yaml\n');
     expect(r.stdout).toContain('+  - source: wire\n+    origin: acme-blog\n+    quote: Acme said ARR was $5M\n');
+    expect(r.stderr).toBe('claims: dry run, nothing written: claims/acme/acme-arr.yaml: evidence[1] added (wire, origin acme-blog)\nclaims: dry run, nothing written: support and grade unchanged (company-reported, C3)\n');
     expect(claimText(root)).toBe(CLAIM);
   });
 

@@ -65,7 +65,11 @@ export function runEdit(opts: WriteOptions, settings: RunSettings, io: Io, build
     io.stderr.write(`claims: ${opts.dryRun ? 'this change would be refused' : 'nothing was written'}: it would add ${errors.length} error${errors.length === 1 ? '' : 's'} (above)\n`);
     return 1;
   }
-  if (opts.dryRun) return 0;
+  if (opts.dryRun) {
+    // stdout stays a patch `git apply` accepts; what the change would do goes to stderr.
+    io.stderr.write(outcome.summary.map((l) => `claims: dry run, nothing written: ${l}\n`).join(''));
+    return 0;
+  }
   try {
     applyChanges(changes, shown);
   } catch (err) {
