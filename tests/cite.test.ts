@@ -54,7 +54,8 @@ describe('claims cite', () => {
     const r = await run(root, 'acme-arr', { source: 'daily', quote: 'had annual recurring revenue of $5 million in January', locator: '2' });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('claims/acme/acme-arr.yaml: evidence[1] added (daily)\nsupport company-reported → independent; grade C3 → B2\n');
+    expect(r.stdout).toBe('claims/acme/acme-arr.yaml: evidence[1] added (daily)\nsupport company-reported → independent; grade C3 → B2\n'
+      + 'the declared status company-reported is now weaker than the evidence (independent): `claims set acme-arr status=independent` if the desk agrees\n');
     expect(claimText(root)).toBe(CLAIM + '  - source: daily\n    quote: had annual recurring revenue of $5 million in January\n    locator: 2\n');
   });
 

@@ -42,7 +42,7 @@ describe('claims validate: exit codes', () => {
     [['validate', '--bogus'], 'unknown option'],
     [['validate', '--format', 'xml'], 'Allowed choices are stylish, json, github'],
     [['validate', 'nope.yaml'], 'no such file or folder: nope.yaml'],
-    [['validate', '--today', '2026-02'], '--today must be a date as YYYY-MM-DD'],
+    [['validate', '--today', '2026-02'], '--today must be a real day as YYYY-MM-DD'],
     [['validate', '--max-warnings', 'lots'], '--max-warnings must be a whole number'],
     [['validate', '--config', 'missing.yaml'], 'config file missing.yaml does not exist'],
     [['frobnicate'], "unknown command 'frobnicate'"],

@@ -196,3 +196,37 @@ describe('a retraction or dispute, as show and the report tell it', () => {
     }
   });
 });
+
+describe('what a hurried desk gets told', () => {
+  it('a second dispute says which reason it replaces', () => {
+    const root = writeDataset(FILES);
+    runEditIn(root, (s, io) => dispute('rumor', { reason: 'Acme denies it.' }, s, io));
+    const r = runEditIn(root, (s, io) => dispute('rumor', { reason: 'A second outlet doubts it.' }, s, io));
+    expect(r.stdout).toContain('it replaces the earlier reason (2026-11-24): Acme denies it.\n');
+  });
+
+  it('set refuses status retracted or disputed (they need a reason), and keeps dates as text', () => {
+    const root = writeDataset(FILES);
+    expect(runEditIn(root, (s, io) => setFields('revenue', ['status=retracted'], {}, s, io))).toMatchObject({ code: 2, stderr: expect.stringContaining('claims retract <id> --reason') });
+    expect(runEditIn(root, (s, io) => setFields('revenue', ['as_of=2024'], {}, s, io)).code).toBe(0);
+    expect(read(root, 'claims/acme/revenue.yaml')).toContain('as_of: "2024"\n');
+  });
+
+  it('retract on a source says it is a source', () => {
+    const root = writeDataset(FILES);
+    expect(runEditIn(root, (s, io) => retract('daily', { reason: 'x' }, s, io)).stderr).toBe('claims: no claim "daily" ("daily" is a source; this command works on claims)\n');
+  });
+
+  it('a merge refusal cuts long values with an ellipsis, keeping the quotes closed', () => {
+    const long = 'x'.repeat(100);
+    const root = writeDataset({ ...FILES, 'claims/sources/daily-copy.yaml': FILES['claims/sources/daily-copy.yaml'].replace('title: The Daily', `title: ${long}`) });
+    const r = runEditIn(root, (s, io) => merge('daily-copy', 'daily', {}, s, io));
+    expect(r.stderr).toContain(`title ("${'x'.repeat(57)}…" against "The Daily")`);
+  });
+
+  it('storing nothing new says so once', () => {
+    const root = writeDataset(FILES);
+    runEditIn(root, (s, io) => retract('revenue', { reason: 'Corrected.' }, s, io));
+    expect(runEditIn(root, (s, io) => retract('revenue', { reason: 'Corrected.' }, s, io))).toMatchObject({ code: 0, stdout: 'nothing to change: the files already say this\n' });
+  });
+});

@@ -53,7 +53,7 @@ export function resolveSettings(opts: GlobalOptions, cwd: string): RunSettings {
   let today = config.today ?? todayIso();
   if (opts.today !== undefined) {
     const t = parseToday(opts.today);
-    if (t === undefined) throw new UsageError(`--today must be a date as YYYY-MM-DD, got "${opts.today}"`);
+    if (t === undefined) throw new UsageError(`--today must be a real day as YYYY-MM-DD, got "${opts.today}"`);
     today = t;
   }
   const cache = opts.cache || opts.cacheLocation !== undefined

@@ -4,6 +4,7 @@ import { UsageError } from '../cli/io.js';
 import { EVIDENCE_KEYS } from '../authoring/fmt.js';
 import { normaliseText } from '../load/snapshot.js';
 import type { Evidence } from '../model/schema.js';
+import { statusRank, SUPPORT_RANK } from '../provenance/index.js';
 import { datasetAfter } from './check.js';
 import { requireClaim, requireSource, supportChange, viewOf } from './lookup.js';
 import type { EditContext, EditOutcome } from './run.js';
@@ -67,5 +68,11 @@ export function buildCite(ctx: EditContext, claimId: string, item: EvidenceInput
   const before = viewOf(ctx.ds, claimId, aliases, ctx.settings.today);
   const after = viewOf(datasetAfter(ctx.ds, ctx.changes.list(), ctx.cwd), claimId, aliases, ctx.settings.today);
   const index = claim.data.evidence.length;
-  return { summary: [`${shown}: evidence[${index}] added (${item.source}${item.origin ? `, origin ${item.origin}` : ''})`, supportChange(before, after)].filter((l) => l !== '') };
+  const summary = [`${shown}: evidence[${index}] added (${item.source}${item.origin ? `, origin ${item.origin}` : ''})`, supportChange(before, after)];
+  // The evidence may now support more than the claim declares: say so now, not at the next validate.
+  const declared = statusRank(claim.data.status);
+  if (after && declared !== undefined && SUPPORT_RANK[after.support] > declared) {
+    summary.push(`the declared status ${claim.data.status} is now weaker than the evidence (${after.support}): \`claims set ${claimId} status=${after.support}\` if the desk agrees`);
+  }
+  return { summary: summary.filter((l) => l !== '') };
 }

@@ -46,7 +46,10 @@ export function buildStatusChange(ctx: EditContext, id: string, status: 'retract
   if (reason === undefined || reason.trim() === '') throw new UsageError(`--reason "…" is required: say why the claim is ${status}, as a correction would`);
   if (claim.data.status === status && claim.data.status_reason === reason) return { summary: [`${ctx.shown(claim.abs)} is already ${status} for this reason`] };
   setFields(ctx, claim.abs, { status, status_reason: reason.trim(), status_date: ctx.settings.today });
-  return { summary: [`${ctx.shown(claim.abs)}: status ${claim.data.status} → ${status} on ${ctx.settings.today} (${reason.trim()})`] };
+  const summary = [`${ctx.shown(claim.abs)}: status ${claim.data.status} → ${status} on ${ctx.settings.today} (${reason.trim()})`];
+  // One reason is kept: say which one this replaces, so an earlier note is never lost without a word.
+  if (claim.data.status_reason !== undefined) summary.push(`it replaces the earlier reason (${claim.data.status_date ?? 'undated'}): ${claim.data.status_reason}`);
+  return { summary };
 }
 
 /** `claims supersede <old-id> --by <new-id>`: the newer claim records which one it replaces. */
@@ -61,6 +64,9 @@ export function buildSupersede(ctx: EditContext, oldId: string, by: string | und
   setFields(ctx, newer.abs, { supersedes: oldId });
   return { summary: [`${ctx.shown(newer.abs)}: supersedes ${oldId}`] };
 }
+
+/** Fields holding partial ISO dates. */
+const DATE_FIELDS = new Set(['as_of', 'due', 'published', 'retrieved', 'status_date']);
 
 /** Fields `claims set` leaves to other commands, with the command to use. */
 const NOT_SET: Record<string, string> = {
@@ -78,7 +84,12 @@ export function parseAssignment(arg: string, kind: 'claim' | 'source'): [string,
   const keys = Object.keys((kind === 'claim' ? ClaimSchema : SourceSchema).shape);
   if (NOT_SET[key]) throw new UsageError(`\`${key}\` is not set with claims set: use ${NOT_SET[key]}`);
   if (!keys.includes(key)) throw new UsageError(`a ${kind} has no field "${key}".${didYouMean(key, keys)}`);
+  if (key === 'status' && (raw.trim() === 'retracted' || raw.trim() === 'disputed')) {
+    throw new UsageError(`a claim is ${raw.trim()} with \`claims ${raw.trim() === 'retracted' ? 'retract' : 'dispute'} <id> --reason "…"\`, which records why and when`);
+  }
   if (raw.trim() === '') return [key, undefined];
+  // Dates stay text (`as_of: "2024"`), as every writing command writes them, even when YAML would read a number.
+  if (DATE_FIELDS.has(key)) return [key, raw.trim()];
   let value: unknown;
   try {
     value = parseYaml(raw, { maxAliasCount: 0 });

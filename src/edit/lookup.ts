@@ -23,7 +23,8 @@ export function requireClaim(ds: Dataset, id: string): ClaimRecord & { abs: stri
   if (!c) {
     const broken = ds.ids.get(id)?.find((f) => f.type === 'claim' && !f.valid);
     if (broken) throw new UsageError(`${broken.file} does not pass the schema: run \`claims validate\` and fix it first`);
-    throw new UsageError(`no claim "${id}"${suggestion(id, ds.claims.map((r) => r.data.id))}`);
+    const what = ds.sources.some((s) => s.data.id === id) ? ` ("${id}" is a source; this command works on claims)` : '';
+    throw new UsageError(`no claim "${id}"${what}${suggestion(id, ds.claims.map((r) => r.data.id))}`);
   }
   return { ...c, abs: fileOf(ds, c.file).abs };
 }

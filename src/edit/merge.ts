@@ -42,7 +42,8 @@ export function buildMerge(ctx: EditContext, from: string, into: string, prefer?
     }
   }
   if (disagree.length > 0) {
-    const shown = disagree.map((k) => `${k} (${JSON.stringify(fromData[k]).slice(0, 60)} against ${JSON.stringify(intoData[k]).slice(0, 60)})`);
+    const clip = (v: unknown): string => { const t = JSON.stringify(v); return t.length > 60 ? `${t.slice(0, 58)}…${t.endsWith('"') ? '"' : ''}` : t; };
+    const shown = disagree.map((k) => `${k} (${clip(fromData[k])} against ${clip(intoData[k])})`);
     throw new UsageError(`"${from}" and "${into}" disagree on ${shown.join(', ')}: pass --prefer from or --prefer into to say which side wins`);
   }
   const extra = a.kind === 'claim'

@@ -54,7 +54,7 @@ export function runEdit(opts: WriteOptions, settings: RunSettings, io: Io, build
   const outcome = build(ctx);
   const changes = ctx.changes.list();
   if (changes.length === 0) {
-    io.stdout.write(`${outcome.summary.length > 0 ? outcome.summary.join('\n') + '\n' : ''}nothing to change\n`);
+    io.stdout.write('nothing to change: the files already say this\n');
     return 0;
   }
   const check = checkChange(ds, changes, cwd, lintOptions);
