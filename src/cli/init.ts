@@ -4,7 +4,8 @@
  * replaces a file: run again, it creates only what is missing and says what was already there.
  */
 import { linkSync, lstatSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { safeReadFile } from '../util/safe-read.js';
+import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE, datasetDirProblem, loadConfig } from '../config.js';
 import { displayPath } from '../load/dataset.js';
 import { escapeControls } from '../format/escape.js';
@@ -82,7 +83,9 @@ function createFile(target: string, text: string): void {
 /** Whether the regular file at `abs` holds exactly `text` (its size is compared first, so a huge file is never read). */
 function sameText(abs: string, text: string): boolean {
   try {
-    return statSync(abs).size === Buffer.byteLength(text) && readFileSync(abs, 'utf8') === text;
+    // Only a regular file inside the project, no larger than the text, is read (never a link out or a device).
+    const read = safeReadFile(abs, { maxBytes: Buffer.byteLength(text), within: dirname(dirname(abs)) });
+    return read.ok && read.buf.toString('utf8') === text;
   } catch {
     return false;
   }

@@ -4,7 +4,7 @@
  */
 import { basename, dirname, extname, relative, sep } from 'node:path';
 import type { Dataset, FileRecord } from '../load/dataset.js';
-import { addFileFromText, displayPath } from '../load/dataset.js';
+import { addFileFromText, displayPath, emptyDataset } from '../load/dataset.js';
 import { lint, type LintOptions } from '../lint.js';
 import type { Diagnostic, LintResult } from '../diagnostic.js';
 import type { FileChange } from './changeset.js';
@@ -12,7 +12,7 @@ import type { FileChange } from './changeset.js';
 /** The dataset with `changes` applied in memory: changed files re-parsed from their new text, deleted ones dropped. */
 export function datasetAfter(ds: Dataset, changes: readonly FileChange[], cwd: string): Dataset {
   const changed = new Map(changes.map((c) => [c.abs, c]));
-  const after: Dataset = { root: ds.root, files: [], claims: [], sources: [], ids: new Map() };
+  const after = emptyDataset(ds.root);
   const keep = (record: FileRecord): void => {
     after.files.push(record);
     if (record.id !== undefined) after.ids.set(record.id, [...(after.ids.get(record.id) ?? []), record]);

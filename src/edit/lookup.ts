@@ -29,12 +29,17 @@ export function requireClaim(ds: Dataset, id: string): ClaimRecord & { abs: stri
   return { ...c, abs: fileOf(ds, c.file).abs };
 }
 
-/** A valid source by id, or a usage error naming the nearest source ids. */
-export function requireSource(ds: Dataset, id: string, flag = 'source'): SourceRecord & { abs: string } {
+/**
+ * A valid source by id, or a usage error naming the nearest source ids; `flag` names the option that gave the id
+ * (`--origin`), or null when it is the command's argument.
+ */
+export function requireSource(ds: Dataset, id: string, flag: string | null = 'source'): SourceRecord & { abs: string } {
   const s = ds.sources.find((r) => r.data.id === id);
   if (!s) {
+    const broken = ds.ids.get(id)?.find((f) => f.type === 'source' && !f.valid);
+    if (broken) throw new UsageError(`${broken.file} does not pass the schema: run \`claims validate\` and fix it first`);
     const what = ds.claims.some((c) => c.data.id === id) ? ` ("${id}" is a claim)` : '';
-    throw new UsageError(`--${flag}: no source "${id}"${what}${suggestion(id, ds.sources.map((r) => r.data.id))}`);
+    throw new UsageError(`${flag === null ? '' : `--${flag}: `}no source "${id}"${what}${suggestion(id, ds.sources.map((r) => r.data.id))}`);
   }
   return { ...s, abs: fileOf(ds, s.file).abs };
 }

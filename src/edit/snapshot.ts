@@ -11,8 +11,8 @@ import { UsageError } from '../cli/io.js';
 import { escapeControls } from '../format/escape.js';
 import { closestPassage, normaliseText } from '../load/snapshot.js';
 import { MAX_BYTES, safeReadFile } from '../util/safe-read.js';
-import { nearest } from '../util/suggest.js';
-import { fileOf } from './lookup.js';
+
+import { requireSource } from './lookup.js';
 import type { EditContext, EditOutcome } from './run.js';
 import { editText } from './yaml.js';
 
@@ -44,17 +44,6 @@ export { fetchPage, FETCH_LIMITS, isAddress, readInputFile, readInputStream, typ
 
 // ---------------------------------------------------------------------------------------------------------------------
 // The change
-
-/** A valid source by id, or a usage error naming the nearest source ids. */
-function sourceById(ctx: EditContext, id: string) {
-  const s = ctx.ds.sources.find((r) => r.data.id === id);
-  if (s) return { ...s, abs: fileOf(ctx.ds, s.file).abs };
-  const broken = ctx.ds.ids.get(id)?.find((f) => f.type === 'source' && !f.valid);
-  if (broken) throw new UsageError(`${broken.file} does not pass the schema: run \`claims validate\` and fix it first`);
-  const isClaim = ctx.ds.claims.some((c) => c.data.id === id) ? ` ("${id}" is a claim)` : '';
-  const near = nearest(id, ctx.ds.sources.map((r) => r.data.id));
-  throw new UsageError(`no source "${id}"${isClaim}${near.length > 0 ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`);
-}
 
 /** The longest quote or passage a refusal prints. */
 const SHOWN_QUOTE = 160;
@@ -90,7 +79,7 @@ export function quotesNotIn(ctx: EditContext, sourceId: string, text: string): {
 
 /** Builds the change: the snapshot file, and the source with `snapshot`, `snapshot_sha256` (and, fetched, `url`, `retrieved`). */
 export function buildSnapshot(ctx: EditContext, sourceId: string, input: SnapshotInput): EditOutcome {
-  const source = sourceById(ctx, sourceId);
+  const source = requireSource(ctx.ds, sourceId, null);
   if (normaliseText(input.text) === '') throw new UsageError(`no text in ${input.origin}: nothing to store`);
   const rel = snapshotPathOf(sourceId);
   const abs = join(ctx.ds.root, ...rel.split('/'));

@@ -5,6 +5,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { formatYaml, STRINGIFY_OPTIONS } from '../authoring/fmt.js';
 import { UsageError } from '../cli/io.js';
+import { lineBreaksToLf } from '../util/safe-read.js';
 
 /** The reference fields of a claim or source, as paths with `*` for every item of a list. */
 export const REFERENCE_PATHS: readonly (readonly (string | '*')[])[] = [
@@ -18,7 +19,7 @@ export const REFERENCE_PATHS: readonly (readonly (string | '*')[])[] = [
 
 /** Parses a dataset file for editing; a file that is not valid YAML cannot be edited safely. */
 export function openDocument(text: string, shown: string): Document {
-  const doc = parseDocument(text.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: true });
+  const doc = parseDocument(lineBreaksToLf(text), { uniqueKeys: true });
   if (doc.errors.length > 0 || !isMap(doc.contents)) throw new UsageError(`${shown} is not a valid claim or source file: run \`claims validate\` and fix it first`);
   return doc;
 }
@@ -78,7 +79,7 @@ export function renameReferences(doc: Document, from: string, to: string): numbe
  * not valid YAML is returned unchanged.
  */
 export function renameInText(text: string, from: string, to: string): { text: string; count: number } {
-  const doc = parseDocument(text.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: false });
+  const doc = parseDocument(lineBreaksToLf(text), { uniqueKeys: false });
   if (doc.errors.length > 0 || !isMap(doc.contents)) return { text, count: 0 };
   const spans: Array<[number, number]> = [];
   for (const { node } of referenceNodes(doc)) {
