@@ -89,7 +89,7 @@ export const ruleHelp: Readonly<Record<string, RuleHelp>> = {
     name: 'ForecastOverdue',
     checks: 'A forecast (`assertion: forecast`) whose `due` period has wholly passed has an `outcome`.',
     why: 'An open forecast past its date is a question a reader will ask: did it happen?',
-    fix: 'Add `outcome:` (`met`, `missed` or `withdrawn`) with `resolved_by:` naming the claim that shows it, or leave it open while no source reports the outcome.',
+    fix: 'Log the claim that reports the outcome, then `claims resolve <id> --outcome met|missed|withdrawn --by <claim-id>` (it sets `outcome:` and `resolved_by:`); leave it open while no source reports the outcome.',
     example: { bad: 'assertion: forecast\ndue: "2025-12"', good: 'assertion: forecast\ndue: "2025-12"\noutcome: met\nresolved_by: claim-reporting-the-launch' },
   },
   'value-conflict': {
