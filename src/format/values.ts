@@ -1,5 +1,5 @@
 /** Human-readable values and small text helpers shared by the claim formatters. */
-import { SYMBOLS } from '../model/value.js';
+import { CURRENCY_SYMBOL } from '../model/value.js';
 import type { ParsedValue } from '../model/value.js';
 import type { ClaimView } from '../query/view.js';
 import { valueList } from '../query/view.js';
@@ -12,8 +12,6 @@ export function valueText(v: ClaimView): string {
   return valueList(v).map((x) => x.text).join(' = ');
 }
 
-/** The symbol each currency is shown with: the shorthand's own table, read the other way. */
-const SYMBOL: Record<string, string> = Object.fromEntries(Object.entries(SYMBOLS).map(([symbol, code]) => [code, symbol]));
 const BOUND_WORD: Record<ParsedValue['bound'], string> = {
   exact: '', about: 'about ', above: 'above ', 'at-least': 'at least ', below: 'below ', 'at-most': 'at most ',
 };
@@ -25,7 +23,7 @@ export function compactAmount(v: Pick<ParsedValue, 'amount' | 'unit' | 'currency
   const n = Number((v.amount / div).toFixed(2)).toString();
   if (v.unit === 'percent') return `${v.amount}%`;
   if (v.unit === 'number') return n + suffix;
-  const sym = v.currency ? SYMBOL[v.currency] : undefined;
+  const sym = v.currency ? CURRENCY_SYMBOL[v.currency] : undefined;
   return sym ? `${sym}${n}${suffix}` : `${v.currency ?? ''} ${n}${suffix}`;
 }
 

@@ -15,11 +15,53 @@ export interface ParsedValue {
 }
 
 const BOUNDS: Record<string, Bound> = { '~': 'about', '>': 'above', '>=': 'at-least', '<': 'below', '<=': 'at-most' };
-/** Currency symbols the shorthand accepts, and the ISO 4217 code each stands for: the one table of them. */
-export const SYMBOLS: Readonly<Record<string, string>> = { $: 'USD', '€': 'EUR', '£': 'GBP' };
-const SCALES: Record<string, number> = { K: 1e3, M: 1e6, B: 1e9, T: 1e12 };
 
-const VALUE_RE = /^(~|>=|<=|>|<)?\s*(?:([$€£])\s*|([A-Z]{3})\s+)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*([KMBT])?\s*(%)?$/;
+/**
+ * Currency prefixes the shorthand accepts, and the ISO 4217 code each stands for: the one table of them. A prefix is
+ * written right before the figure, with or without a space (`C$240M`, `CHF 240M`). Where a code has several prefixes,
+ * the first one listed is the one the tool prints (`$` for USD, `C$` for CAD). `CHF` is here because Swiss prices are
+ * printed with it glued to the figure (`CHF240M`); every other ISO 4217 code is written with a space (`SEK 240M`).
+ */
+export const SYMBOLS: Readonly<Record<string, string>> = {
+  $: 'USD',
+  '€': 'EUR',
+  '£': 'GBP',
+  'US$': 'USD',
+  'C$': 'CAD',
+  'CA$': 'CAD',
+  'A$': 'AUD',
+  'AU$': 'AUD',
+  'NZ$': 'NZD',
+  'HK$': 'HKD',
+  'S$': 'SGD',
+  'R$': 'BRL',
+  CHF: 'CHF',
+};
+
+/**
+ * The prefix each currency is printed with (`CAD` -> `C$`): the first of its prefixes in `SYMBOLS` that is a symbol.
+ * Codes without one (`CHF`, `SEK`) are printed as the code and a space.
+ */
+export const CURRENCY_SYMBOL: Readonly<Record<string, string>> = (() => {
+  const out: Record<string, string> = {};
+  for (const [symbol, code] of Object.entries(SYMBOLS)) if (!/^[A-Z]+$/.test(symbol) && !(code in out)) out[code] = symbol;
+  return out;
+})();
+
+/**
+ * Scales, as headlines (`$400M`, `$1.2B`) and newsrooms (`$400m`, `€1.7bn`, `$1.2tn`, `~2k`; Reuters' `mln`/`bln`, the
+ * FT's `mn`) print them. A lone lower-case `b` or `t` is not one: `bn` and `tn` are what newsrooms write, and `5t` reads as
+ * five tonnes.
+ */
+export const SCALES: Readonly<Record<string, number>> = {
+  K: 1e3, k: 1e3, M: 1e6, m: 1e6, mn: 1e6, mln: 1e6, B: 1e9, bn: 1e9, bln: 1e9, T: 1e12, tn: 1e12,
+};
+
+const escapeRe = (s: string): string => s.replace(/[$^\\.*+?()[\]{}|/]/g, '\\$&');
+/** Longest first, so that `US$` is tried before `$`. */
+const byLength = (xs: string[]): string[] => [...xs].sort((a, b) => b.length - a.length || a.localeCompare(b));
+const PREFIX_SRC = `(?:${byLength(Object.keys(SYMBOLS)).map(escapeRe).join('|')})`;
+const SCALE_SRC = `(?:${byLength(Object.keys(SCALES)).join('|')})`;
 
 /** Most digits before, and after, the decimal point: any figure so written, even scaled by T, is a finite number. */
 export const MAX_VALUE_DIGITS = 15;
@@ -28,21 +70,35 @@ const BOUND_SRC = '(?:~|>=|<=|>|<)?';
 /** A figure without leading zeros: `0`, `0.5`, `400`, `1,250`, at most MAX_VALUE_DIGITS digits each side of the point. */
 const FIGURE_SRC = `(?:[1-9]\\d{0,2}(?:,\\d{3}){1,4}|[1-9]\\d{0,${MAX_VALUE_DIGITS - 1}}|0)(?:\\.\\d{1,${MAX_VALUE_DIGITS}})?`;
 
+const VALUE_RE = new RegExp(
+  `^(~|>=|<=|>|<)?\\s*(?:(${PREFIX_SRC})\\s*|([A-Z]{3})\\s+)?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)\\s*(${SCALE_SRC})?\\s*(%)?$`,
+);
+
 /**
  * Exactly the strings `parseValue` accepts (surrounding whitespace allowed), as one regular expression without flags,
- * so that the JSON Schema for editors can carry it as a `pattern`: a bound, a currency symbol or ISO 4217 code, a figure
+ * so that the JSON Schema for editors can carry it as a `pattern`: a bound, a currency prefix or ISO 4217 code, a figure
  * and a scale; or a bound, a figure and `%`.
  */
 export const VALUE_PATTERN = new RegExp(
-  `^\\s*${BOUND_SRC}\\s*(?:(?:[$€£]\\s*|[A-Z]{3}\\s+)?${FIGURE_SRC}\\s*[KMBT]?|${FIGURE_SRC}\\s*%)\\s*$`,
+  `^\\s*${BOUND_SRC}\\s*(?:(?:${PREFIX_SRC}\\s*|[A-Z]{3}\\s+)?${FIGURE_SRC}\\s*${SCALE_SRC}?|${FIGURE_SRC}\\s*%)\\s*$`,
 );
 
 /** A figure written with a leading zero, as a shell leaves `$400M` in double quotes (`$4` expands to nothing). */
-const LEADING_ZERO_RE = /^\s*(?:~|>=|<=|>|<)?\s*(?:[$€£]\s*|[A-Z]{3}\s+)?0[\d,]/;
+const LEADING_ZERO_RE = new RegExp(`^\\s*(?:~|>=|<=|>|<)?\\s*(?:${PREFIX_SRC}\\s*|[A-Z]{3}\\s+)?0[\\d,]`);
 const LONG_FIGURE_RE = new RegExp(`\\d{${MAX_VALUE_DIGITS + 1}}|(?:\\d{1,3},){5}`);
+/**
+ * A prefix the table does not know, before a figure and scale: letters and `$` (`Z$`, `XY$`), another currency sign
+ * (`¥`, `₹`), or letters glued to the figure (`USD240M`, `cad 240M`). Groups: bound, prefix, the rest.
+ */
+const UNKNOWN_PREFIX_RE = /^\s*(~|>=|<=|>|<)?\s*([A-Za-z]{0,4}\$|\p{Sc}|[A-Za-z]{3}(?=\d)|[a-z]{3}(?=\s))\s*(\S.*?)\s*$/u;
+/** A figure ending in a lone lower-case `b` or `t`. */
+const LONE_SCALE_RE = /^(.*\d)\s*([bt])\s*$/;
+
+/** The accepted prefixes, as shown in messages. */
+const PREFIXES_SHOWN = Object.keys(SYMBOLS).join(' ');
 
 /** The accepted forms, shown in error messages. */
-export const VALUE_FORMS = '">$400M", "~€1.7B", "$16.3M", "USD 3.5B", "11%", "66" (bounds ~ > >= < <=; scales K M B T; a list for equivalent currencies)';
+export const VALUE_FORMS = `">$400M", "~€1.7B", "$16.3M", "C$240M", "€1.7bn", "USD 3.5B", "11%", "66" (bounds ~ > >= < <=; scales K M B T, also k m mn mln bn bln tn; prefixes ${PREFIXES_SHOWN}, or an ISO 4217 code and a space; a list for equivalent currencies)`;
 
 /** Parses a value shorthand; undefined when it is not one of the accepted forms. */
 export function parseValue(input: unknown): ParsedValue | undefined {
@@ -73,7 +129,8 @@ function shown(text: string): string {
 
 /**
  * Why a value is not a shorthand, in words (undefined when `parseValue` accepts it). A leading zero gets its own
- * message: it is what a shell leaves of `"$400M"` in double quotes.
+ * message: it is what a shell leaves of `"$400M"` in double quotes. An unknown currency prefix gets the form that
+ * works, with the user's own figure (`Z$240M` -> `"CAD 240M"`).
  */
 export function valueProblem(input: unknown): string | undefined {
   if (parseValue(input) !== undefined) return undefined;
@@ -84,6 +141,22 @@ export function valueProblem(input: unknown): string | undefined {
   }
   if (LONG_FIGURE_RE.test(input)) {
     return `has more than ${MAX_VALUE_DIGITS} digits on one side of the decimal point (${shown(input)}); use a scale instead: K, M, B or T`;
+  }
+  const unknown = UNKNOWN_PREFIX_RE.exec(input);
+  if (unknown) {
+    const [, bound = '', prefix, rest] = unknown;
+    const code = prefix!.toUpperCase();
+    if (/^[A-Z]{3}$/.test(code) && parseValue(`${bound}${code} ${rest}`) !== undefined) {
+      const hint = /[a-z]/.test(prefix!) ? 'write the ISO 4217 code in capitals, then a space' : 'write a space between the ISO 4217 code and the figure';
+      return `has the currency code "${prefix}" (${shown(input)}): ${hint}, as ${shown(`${bound}${code} ${rest}`)}`;
+    }
+    if (parseValue(`${bound}CAD ${rest}`) !== undefined) {
+      return `has an unknown currency prefix ${shown(prefix!)}: write the currency's ISO 4217 code, a space and the figure, as ${shown(`${bound}CAD ${rest}`)} for Canadian dollars (known prefixes: ${PREFIXES_SHOWN})`;
+    }
+  }
+  const lone = LONE_SCALE_RE.exec(input.trim());
+  if (lone && parseValue(`${lone[1]}${lone[2]}n`) !== undefined) {
+    return `ends in "${lone[2]}", which is not a scale (${shown(input)}): write ${shown(`${lone[1]}${lone[2]}n`)} or ${shown(`${lone[1]}${lone[2]!.toUpperCase()}`)}`;
   }
   return `is not a value shorthand (${shown(input)}); use ${VALUE_FORMS}`;
 }
