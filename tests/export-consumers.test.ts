@@ -94,7 +94,7 @@ describe('claims CSV: columns', () => {
     expect(Object.keys(rows[0]!)).toEqual([
       'id', 'file', 'subject', 'parties', 'category', 'assertion', 'statement', 'value', 'as_of', 'due', 'outcome', 'status', 'support',
       'origins_independent', 'origins_party', 'origins_self', 'origins_anonymous', 'origin_ids', 'sources', 'overdue', 'superseded_by',
-      'reliability', 'credibility', 'grade', 'tags',
+      'reliability', 'credibility', 'grade', 'origins_unattributed', 'tags',
     ]);
     expect(rows.find((r) => r.id === 'arr-2026-02')!.tags).toBe('growth');
     expect(rows.find((r) => r.id === 'rumored-round')!.tags).toBe('');

@@ -27,7 +27,7 @@ describe('derived provenance', () => {
     const p = prov('x');
     expect(p.originIds).toEqual(['post']);
     expect(p.sources).toEqual(['a', 'b', 'c']);
-    expect(p.origins).toEqual({ self: 0, party: 0, anonymous: 0, independent: 1 });
+    expect(p.origins).toEqual({ self: 0, party: 0, anonymous: 0, unattributed: 0, independent: 1 });
   });
 
   it('classes origins: self beats party; party counts toward independent support; names match through aliases', () => {
@@ -41,7 +41,7 @@ describe('derived provenance', () => {
     expect(prov('self').byClass.self).toEqual(['joint']);
     expect(prov('self').support).toBe('company-reported');
     const p = prov('party', { 'Acme Inc': 'Acme' });
-    expect(p.byClass).toEqual({ self: ['co'], party: ['partner'], anonymous: [], independent: [] });
+    expect(p.byClass).toEqual({ self: ['co'], party: ['partner'], anonymous: [], unattributed: [], independent: [] });
     expect(p.support).toBe('independent');
     // Without the alias, "Acme Inc" is someone else: an independent origin.
     expect(prov('party').byClass.independent).toEqual(['co']);
@@ -107,7 +107,7 @@ describe('entity names after Unicode normalisation', () => {
       's/own.yaml': src('own', `speaks_for: [${nfc}]\n`),
       'c/x.yaml': `type: claim\nid: x\nsubject: ${nfd}\ncategory: arr\nstatement: S.\nstatus: rumored\nevidence:\n  - {source: own}\n`,
     });
-    expect(prov('x').origins).toEqual({ self: 1, party: 0, anonymous: 0, independent: 0 });
+    expect(prov('x').origins).toEqual({ self: 1, party: 0, anonymous: 0, unattributed: 0, independent: 0 });
     expect(prov('x').support).toBe('company-reported');
   });
 

@@ -67,11 +67,11 @@ describe('buildReport on the fixture', () => {
     expect(ids(s)).not.toContain('acquisition-hooli');
     const byId = (id: string) => s.find((e) => e.id === id)!;
     // The relay chain (acme-blog → daily-news → weekly-digest) collapses to one self origin.
-    expect(byId('arr-2026-02').origins).toEqual({ independent: 0, party: 0, self: 1, anonymous: 0 });
+    expect(byId('arr-2026-02').origins).toEqual({ independent: 0, party: 0, self: 1, anonymous: 0, unattributed: 0 });
     expect(byId('arr-2026-02').origin_ids).toEqual(['acme-blog']);
-    expect(byId('rumored-raise-2026').origins).toEqual({ independent: 0, party: 0, self: 0, anonymous: 1 });
-    expect(byId('partnership-initech').origins).toEqual({ independent: 0, party: 1, self: 0, anonymous: 0 });
-    expect(byId('round-2025-01').origins).toEqual({ independent: 2, party: 0, self: 0, anonymous: 0 });
+    expect(byId('rumored-raise-2026').origins).toEqual({ independent: 0, party: 0, self: 0, anonymous: 1, unattributed: 0 });
+    expect(byId('partnership-initech').origins).toEqual({ independent: 0, party: 1, self: 0, anonymous: 0, unattributed: 0 });
+    expect(byId('round-2025-01').origins).toEqual({ independent: 2, party: 0, self: 0, anonymous: 0, unattributed: 0 });
     expect(byId('round-2025-01').value).toBe('€20M = ~$22M');
     expect(byId('arr-2026-03').status).toBe('disputed');
     expect(sourcingSentence(byId('arr-2026-02'))).toBe("Rests on Acme's own word only (1 origin)");
@@ -80,8 +80,9 @@ describe('buildReport on the fixture', () => {
   });
 
   it('sourcingTier follows the origin counts', () => {
-    const o = { independent: 0, party: 0, self: 0, anonymous: 0 };
+    const o = { independent: 0, party: 0, self: 0, anonymous: 0, unattributed: 0 };
     expect(sourcingTier({ support: 'rumored', origins: { ...o, anonymous: 2 } })).toBe('anonymous-only');
+    expect(sourcingTier({ support: 'rumored', origins: { ...o, unattributed: 1 } })).toBe('anonymous-only');
     expect(sourcingTier({ support: 'company-reported', origins: { ...o, self: 3 } })).toBe('company-only');
     expect(sourcingTier({ support: 'independent', origins: { ...o, party: 1, self: 1 } })).toBe('one-independent');
     expect(sourcingTier({ support: 'independent', origins: { ...o, party: 1, independent: 1 } })).toBe('two-plus-independent');

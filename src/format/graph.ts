@@ -10,6 +10,7 @@ export const GRAPH_STYLES: Record<string, { fill: string; stroke: string; text: 
   self: { fill: '#ffd8a8', stroke: '#e8590c', text: '#000000' },
   party: { fill: '#d0bfff', stroke: '#6741d9', text: '#000000' },
   anonymous: { fill: '#dee2e6', stroke: '#495057', text: '#000000' },
+  unattributed: { fill: '#fff3bf', stroke: '#f08c00', text: '#000000' },
   independent: { fill: '#b2f2bb', stroke: '#2f9e44', text: '#000000' },
   // Kind of a source (the whole dataset's graph); anonymous sources stand out.
   'kind-news': { fill: '#a5d8ff', stroke: '#1971c2', text: '#000000' },

@@ -9,7 +9,7 @@ import { csv, mdTable, valueText } from './values.js';
 const CSV_HEAD = [
   'id', 'file', 'subject', 'parties', 'category', 'assertion', 'statement', 'value', 'as_of', 'due', 'outcome', 'status', 'support',
   'origins_independent', 'origins_party', 'origins_self', 'origins_anonymous', 'origin_ids', 'sources', 'overdue', 'superseded_by',
-  'reliability', 'credibility', 'grade', 'tags',
+  'reliability', 'credibility', 'grade', 'origins_unattributed', 'tags',
 ];
 
 const table: ListFormatter = (views, { color, width }) => {
@@ -40,7 +40,7 @@ const csvFormat: ListFormatter = (views) =>
     v.id, v.file, v.subject, v.parties.join('; '), v.category, v.assertion, v.statement, valueText(v), v.as_of ?? '', v.due ?? '',
     v.outcome ?? '', v.status, v.support, String(v.origins.independent), String(v.origins.party), String(v.origins.self),
     String(v.origins.anonymous), v.origin_ids.join(' '), v.sources.join(' '), String(v.overdue), v.superseded_by ?? '',
-    v.reliability, String(v.credibility), v.grade, v.tags.join('; '),
+    v.reliability, String(v.credibility), v.grade, String(v.origins.unattributed), v.tags.join('; '),
   ]));
 
 const markdown: ListFormatter = (views) =>

@@ -45,6 +45,7 @@ export function table(head: string[], rows: string[][], opts: { caption?: string
 const ROLE: Record<ChainLink['role'], string> = { origin: 'origin', via: 'relayed by', source: 'read in' };
 const CLASS_WORD: Record<OriginClass, string> = {
   independent: 'independent of the subject', party: 'a party to it', self: "the subject's own voice", anonymous: 'anonymous',
+  unattributed: 'unattributed: the text does not say where the figure comes from',
 };
 
 function linkHtml(l: ChainLink, only: boolean): string {

@@ -38,10 +38,10 @@ export const markdown: ReportFormatter = (raw) => {
     out.push(`### ${TIER_TITLE[tier]} (${entries.length})`, '', TIER_BLURB[tier], '');
     if (entries.length === 0) continue;
     out.push(mdTable(
-      ['claim', 'value', 'as of', 'status', 'grade', 'independent', 'party', 'self', 'anonymous', 'why'],
+      ['claim', 'value', 'as of', 'status', 'grade', 'independent', 'party', 'self', 'anonymous', 'unattributed', 'why'],
       entries.map((e) => [
         code(e.id), code(e.value), e.as_of ?? '', e.status, e.grade, String(e.origins.independent), String(e.origins.party), String(e.origins.self),
-        String(e.origins.anonymous), md(sourcingSentence(e)),
+        String(e.origins.anonymous), String(e.origins.unattributed), md(sourcingSentence(e)),
       ]),
       [5, 6, 7, 8],
     ));

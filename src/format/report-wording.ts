@@ -19,7 +19,7 @@ export const REPORT_SECTIONS = [
 
 /** Section-2 tier titles. */
 export const TIER_TITLE: Record<SourcingTier, string> = {
-  'anonymous-only': 'Anonymous only',
+  'anonymous-only': 'Anonymous or unattributed only',
   'company-only': 'Company only',
   'one-independent': 'One independent origin',
   'two-plus-independent': 'Two or more independent origins',
@@ -27,7 +27,7 @@ export const TIER_TITLE: Record<SourcingTier, string> = {
 
 /** One line under each tier title. */
 export const TIER_BLURB: Record<SourcingTier, string> = {
-  'anonymous-only': 'Nobody on record stands behind these: they rest on anonymous sources (or on no resolvable origin).',
+  'anonymous-only': 'Nobody on record stands behind these: they rest on anonymous sources, on texts that do not say where the figure comes from, or on no resolvable origin.',
   'company-only': "Every origin is the company's own voice: no one independent of it has confirmed these.",
   'one-independent': 'One origin independent of the company (or a party to the deal): one short of the two-source rule.',
   'two-plus-independent': 'Two or more origins independent of the company: these meet the two-source rule.',
@@ -77,9 +77,12 @@ export function sourcingSentence(e: SourcingEntry): string {
   const plusSelf = o.self > 0 ? `, plus ${possessive(e.subject)} own word` : '';
   switch (e.tier) {
     case 'anonymous-only':
-      return o.anonymous > 0
-        ? `Rests on anonymous sources only (${plural(o.anonymous, 'anonymous origin')})`
-        : 'No origin of its evidence could be resolved';
+      if (o.anonymous > 0 && o.unattributed > 0) {
+        return `Rests on anonymous sources and unattributed statements only (${plural(o.anonymous, 'anonymous origin')}, ${plural(o.unattributed, 'unattributed origin')})`;
+      }
+      if (o.anonymous > 0) return `Rests on anonymous sources only (${plural(o.anonymous, 'anonymous origin')})`;
+      if (o.unattributed > 0) return `Rests on unattributed statements only (${plural(o.unattributed, 'text')} stating the figure without saying where it comes from)`;
+      return 'No origin of its evidence could be resolved';
     case 'company-only':
       return `Rests on ${possessive(e.subject)} own word only (${plural(o.self, 'origin')})`;
     case 'one-independent':
@@ -94,7 +97,7 @@ export function sourcingSentence(e: SourcingEntry): string {
 /** Origin counts in a compact, readable form: `1 independent, 1 self`. */
 export function originCounts(e: SourcingEntry): string {
   const o = e.origins;
-  const parts = [[o.independent, 'independent'], [o.party, 'party'], [o.self, 'self'], [o.anonymous, 'anonymous']] as const;
+  const parts = [[o.independent, 'independent'], [o.party, 'party'], [o.self, 'self'], [o.anonymous, 'anonymous'], [o.unattributed, 'unattributed']] as const;
   const text = parts.filter(([n]) => n > 0).map(([n, w]) => `${n} ${w}`).join(', ');
   return text === '' ? 'none' : text;
 }

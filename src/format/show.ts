@@ -61,7 +61,7 @@ const text: ShowFormatter = (raw, { color, width }) => {
   if (v.due) rows.push(['Due', `${v.due}${v.overdue ? c.red(' (overdue: no outcome yet)') : ''}`]);
   if (v.outcome) rows.push(['Outcome', v.outcome]);
   rows.push(['Status', `${paintStatus(c, v.status)} ${c.dim('(declared)')}${v.status_reason ? ` ${v.status_date ? `on ${v.status_date}` : ''}: ${v.status_reason}` : ''}`]);
-  rows.push(['Support', `${paintStatus(c, v.support)} ${c.dim(`(derived: ${v.origins.independent} independent, ${v.origins.party} party, ${v.origins.self} self, ${v.origins.anonymous} anonymous)`)}`]);
+  rows.push(['Support', `${paintStatus(c, v.support)} ${c.dim(`(derived: ${v.origins.independent} independent, ${v.origins.party} party, ${v.origins.self} self, ${v.origins.anonymous} anonymous${v.origins.unattributed > 0 ? `, ${v.origins.unattributed} unattributed` : ''})`)}`]);
   rows.push(['Grade', `${c.bold(e.grade.grade)} ${c.dim(`(reliability ${e.grade.reliability}${e.grade.best_origin ? ` of ${e.grade.best_origin}` : ''}; credibility ${e.grade.credibility}: ${e.grade.reason})`)}`]);
   for (const [k, val] of rows) out.push(`  ${c.bold(k.padEnd(8))} ${val}`);
   out.push(paragraph(`Verdict: ${e.verdict}`, width, '  '));

@@ -76,8 +76,25 @@ export const EvidenceSchema = z
     origin: slug.optional().meta({ description: 'Id of the source the statement ultimately traces to (default: source)' }),
     quote: z.string().optional().meta({ description: 'A verbatim excerpt of the source (whitespace may differ)' }),
     locator: z.union([z.string(), z.number()]).optional().meta({ description: 'Where in the source: paragraph, table row, page' }),
+    unattributed: z
+      .boolean()
+      .optional()
+      .meta({ description: 'True when the source states the figure without saying where it comes from: it supports at most `rumored`' }),
   })
-  .meta({ description: 'One piece of evidence for a claim' });
+  .superRefine((e, ctx) => {
+    if (e.unattributed !== true) return;
+    for (const key of ['origin', 'via'] as const) {
+      if (e[key] !== undefined) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `is not allowed with \`unattributed: true\`: an unattributed statement names no origin; remove \`${key}\`, or remove \`unattributed\` if the text says who it comes from` });
+      }
+    }
+  })
+  .meta({
+    description: 'One piece of evidence for a claim',
+    // The refinement above, as JSON Schema, for editors (tests/schema-parity.test.ts checks the two agree).
+    if: { properties: { unattributed: { const: true } }, required: ['unattributed'] },
+    then: { not: { anyOf: [{ required: ['origin'] }, { required: ['via'] }] } },
+  });
 
 /** A claim: one statement about a company, with its evidence and declared status. */
 export const ClaimSchema = z

@@ -36,7 +36,7 @@ function best(index: Index, ids: string[]): string | null {
 /** Grades one claim. `contradicted` is true when a live claim with stronger support conflicts with it. */
 export function gradeClaim(claim: Claim, p: Provenance, index: Index, today: string, contradicted: boolean): Grade {
   const indep = [...p.byClass.independent, ...p.byClass.party];
-  const deciding = indep.length > 0 ? indep : p.byClass.self.length > 0 ? p.byClass.self : p.byClass.anonymous;
+  const deciding = indep.length > 0 ? indep : p.byClass.self.length > 0 ? p.byClass.self : [...p.byClass.anonymous, ...p.byClass.unattributed];
   const origin = best(index, deciding);
   const reliability: Reliability = origin === null ? 'F' : reliabilityOf(index, origin);
   const make = (credibility: Credibility, reason: string): Grade => ({ reliability, credibility, grade: `${reliability}${credibility}`, best_origin: origin, reason });
@@ -56,6 +56,10 @@ export function gradeClaim(claim: Claim, p: Provenance, index: Index, today: str
       : make(3, `one independent-or-party origin (${indep[0]}) graded ${r}`);
   }
   if (p.byClass.self.length > 0) return make(3, `${claim.subject}'s own word about itself`);
-  if (p.byClass.anonymous.length > 0) return make(4, 'anonymous origins only');
+  const anonymous = p.byClass.anonymous.length > 0;
+  const unattributed = p.byClass.unattributed.length > 0;
+  if (anonymous && unattributed) return make(4, 'anonymous or unattributed origins only');
+  if (anonymous) return make(4, 'anonymous origins only');
+  if (unattributed) return make(4, 'unattributed origins only: the texts do not say where the figure comes from');
   return make(6, 'no origin could be resolved');
 }

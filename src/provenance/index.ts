@@ -6,8 +6,14 @@ import { Entities } from './entities.js';
 
 export { Entities } from './entities.js';
 
-/** How an origin stands toward a claim: the company's own voice, a counterparty's, an unnamed one, or someone else's. */
-export type OriginClass = 'self' | 'party' | 'anonymous' | 'independent';
+/**
+ * How an origin stands toward a claim: the company's own voice, a counterparty's, an unnamed one, a text that states
+ * the figure without saying where it comes from (`unattributed: true` evidence), or someone else's.
+ */
+export type OriginClass = 'self' | 'party' | 'anonymous' | 'unattributed' | 'independent';
+
+/** Every origin class, in the order counts are shown. */
+export const ORIGIN_CLASSES: readonly OriginClass[] = ['independent', 'party', 'self', 'anonymous', 'unattributed'];
 /** The strongest status the evidence supports. */
 export type Support = 'rumored' | 'company-reported' | 'independent';
 
@@ -39,11 +45,15 @@ export function originId(ev: Evidence): string {
   return ev.origin ?? ev.source;
 }
 
-/** The class of one origin source toward one claim. */
-export function originClass(claim: Claim, origin: Source, entities: Entities): OriginClass {
+/**
+ * The class of one origin source toward one claim. `unattributed` is true when the evidence says the text states the
+ * figure without attributing it: unless the text speaks for the subject or a party, nobody is on record behind it.
+ */
+export function originClass(claim: Claim, origin: Source, entities: Entities, unattributed = false): OriginClass {
   const voices = origin.speaks_for ?? [];
   if (voices.some((v) => entities.same(v, claim.subject))) return 'self';
   if ((claim.parties ?? []).some((p) => entities.includes(voices, p))) return 'party';
+  if (unattributed) return 'unattributed';
   if (origin.kind === 'anonymous') return 'anonymous';
   return 'independent';
 }
@@ -67,23 +77,33 @@ export interface Provenance {
 
 /** Derives a claim's provenance: relays collapse, so ten articles relaying one post are one origin. */
 export function claimProvenance(claim: Claim, index: Index, entities: Entities): Provenance {
-  const byClass: Record<OriginClass, string[]> = { self: [], party: [], anonymous: [], independent: [] };
+  const byClass: Record<OriginClass, string[]> = { self: [], party: [], anonymous: [], unattributed: [], independent: [] };
   const originIds: string[] = [];
   const unresolved: string[] = [];
+  const classOf = new Map<string, OriginClass>();
   const sources = [...new Set(claim.evidence.map((e) => e.source))];
   for (const ev of claim.evidence) {
     const id = originId(ev);
-    if (originIds.includes(id) || unresolved.includes(id)) continue;
+    if (unresolved.includes(id)) continue;
     const origin = index.sources.get(id)?.data;
     if (!origin) {
       unresolved.push(id);
       continue;
     }
-    originIds.push(id);
-    byClass[originClass(claim, origin, entities)].push(id);
+    const cls = originClass(claim, origin, entities, ev.unattributed === true);
+    const seen = classOf.get(id);
+    if (seen === undefined) {
+      originIds.push(id);
+      classOf.set(id, cls);
+    } else if (seen === 'unattributed' && cls !== 'unattributed') {
+      // The same text states the figure once without attribution and once naming itself as the origin: it is on record.
+      classOf.set(id, cls);
+    }
   }
+  for (const id of originIds) byClass[classOf.get(id)!].push(id);
   const origins: OriginCounts = {
-    self: byClass.self.length, party: byClass.party.length, anonymous: byClass.anonymous.length, independent: byClass.independent.length,
+    self: byClass.self.length, party: byClass.party.length, anonymous: byClass.anonymous.length,
+    unattributed: byClass.unattributed.length, independent: byClass.independent.length,
   };
   const support: Support = origins.independent + origins.party > 0 ? 'independent' : origins.self > 0 ? 'company-reported' : 'rumored';
   return { support, origins, originIds, byClass, sources, unresolved };

@@ -18,8 +18,12 @@ export function verdict(claim: Claim, p: Provenance): string {
     text = `Independent: one origin, ${indep[0]}, is ${who}; a second independent origin would meet the two-source rule.`;
   } else if (p.byClass.self.length > 0) {
     text = `Company-reported: every piece of evidence traces to ${claim.subject} itself (${quoteIds(p.byClass.self)}); no independent origin.`;
+  } else if (p.byClass.anonymous.length > 0 && p.byClass.unattributed.length > 0) {
+    text = `Rumored: rests on anonymous sources (${quoteIds(p.byClass.anonymous)}) and on texts that do not say where the figure comes from (${quoteIds(p.byClass.unattributed)}); nobody on record stands behind it.`;
   } else if (p.byClass.anonymous.length > 0) {
     text = `Rumored: rests on anonymous sources only (${quoteIds(p.byClass.anonymous)}); nobody on record stands behind it.`;
+  } else if (p.byClass.unattributed.length > 0) {
+    text = `Rumored: unattributed; ${quoteIds(p.byClass.unattributed)} ${p.byClass.unattributed.length === 1 ? 'states' : 'state'} the figure without saying where it comes from; nobody on record stands behind it.`;
   } else {
     text = 'Unsupported: no origin of its evidence could be resolved.';
   }
@@ -88,7 +92,7 @@ export function evidenceChains(ctx: Pick<QueryContext, 'index' | 'entities'>, cl
   return claim.evidence.map((ev, i): EvidenceExplained => {
     const oid = originId(ev);
     const origin = src(oid);
-    const chain: ChainLink[] = [link('origin', oid, origin, origin ? originClass(claim, origin, ctx.entities) : null)];
+    const chain: ChainLink[] = [link('origin', oid, origin, origin ? originClass(claim, origin, ctx.entities, ev.unattributed === true) : null)];
     for (const v of ev.via ?? []) chain.push(link('via', v, src(v), null));
     if (ev.source !== oid) chain.push(link('source', ev.source, src(ev.source), null));
     return { n: i + 1, chain, quote: ev.quote ?? null, locator: ev.locator === undefined ? null : String(ev.locator) };

@@ -4,7 +4,7 @@
  */
 import { compareById } from '../util/compare.js';
 import type { Claim, Source } from '../model/schema.js';
-import { originClass, originId } from '../provenance/index.js';
+import { ORIGIN_CLASSES, originClass, originId } from '../provenance/index.js';
 import type { QueryContext } from './view.js';
 
 /** A node of the graph: a source (origin, relay or the source read) or a claim. */
@@ -85,7 +85,10 @@ export function claimGraph(ctx: QueryContext, id: string): ProvenanceGraph | und
   const c = ctx.index.claims.get(id)?.data;
   if (!c) return undefined;
   const b = new Builder(ctx);
-  b.chains(c, (s) => originClass(c, s, ctx.entities));
+  // An origin takes the class derivation gave it (an unattributed statement is known by its evidence, not its source).
+  const byClass = ctx.provenance.get(id)?.byClass;
+  const derived = (sid: string) => (byClass ? ORIGIN_CLASSES.find((k) => byClass[k].includes(sid)) : undefined);
+  b.chains(c, (s) => derived(s.id) ?? originClass(c, s, ctx.entities));
   // Sources in the order the chains reach them, then the claim.
   const g = b.graph();
   return { nodes: [...g.nodes.filter((n) => n.type === 'source'), ...g.nodes.filter((n) => n.type === 'claim')], edges: g.edges };

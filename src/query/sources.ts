@@ -50,7 +50,9 @@ export function sourceViews(ctx: QueryContext): SourceView[] {
       if (src) {
         let byS = classes.get(oid);
         if (!byS) classes.set(oid, (byS = new Map()));
-        if (!byS.has(c.subject)) byS.set(c.subject, originClass(c, src, ctx.entities));
+        const seen = byS.get(c.subject);
+        // A text that states a figure without attribution for one claim may be on record for another: that class wins.
+        if (seen === undefined || seen === 'unattributed') byS.set(c.subject, originClass(c, src, ctx.entities, ev.unattributed === true));
       }
     }
   }
