@@ -78,7 +78,7 @@ describe('claims list: derived fields in json', () => {
       statement: "Acme's ARR passed $10 million in February 2026.",
       value: { amount: 10_000_000, currency: 'USD', unit: 'money', bound: 'above', text: '>$10M' },
       as_of: '2026-02', due: null, outcome: null, status: 'company-reported', support: 'company-reported',
-      origins: { self: 1, party: 0, anonymous: 0, independent: 0 }, origin_ids: ['acme-blog'], sources: ['daily', 'wire'],
+      origins: { self: 1, party: 0, anonymous: 0, unattributed: 0, independent: 0 }, origin_ids: ['acme-blog'], sources: ['daily', 'wire'],
       overdue: false, superseded_by: null, tags: ['growth'], reliability: 'F', credibility: 3, grade: 'F3', status_reason: null, status_date: null,
     });
   });
@@ -110,8 +110,8 @@ describe('claims list: formats', () => {
   it('csv is RFC 4180 with a header row', async () => {
     const out = (await runCli(['list', '--format', 'csv', '--category', 'investment'], Q)).stdout;
     const lines = out.split('\r\n');
-    expect(lines[0]).toBe('id,file,subject,parties,category,assertion,statement,value,as_of,due,outcome,status,support,origins_independent,origins_party,origins_self,origins_anonymous,origin_ids,sources,overdue,superseded_by,reliability,credibility,grade,tags');
-    expect(lines[1]).toBe('globex-investment,claims/acme/globex-investment.yaml,Acme Corp,Globex,investment,fact,Globex invested €5 million in Acme in September 2025.,€5M = ~$5.4M,2025-09,,,independent,independent,1,1,0,0,globex-pr registry,globex-pr registry,false,,A,1,A1,');
+    expect(lines[0]).toBe('id,file,subject,parties,category,assertion,statement,value,as_of,due,outcome,status,support,origins_independent,origins_party,origins_self,origins_anonymous,origin_ids,sources,overdue,superseded_by,reliability,credibility,grade,origins_unattributed,tags');
+    expect(lines[1]).toBe('globex-investment,claims/acme/globex-investment.yaml,Acme Corp,Globex,investment,fact,Globex invested €5 million in Acme in September 2025.,€5M = ~$5.4M,2025-09,,,independent,independent,1,1,0,0,globex-pr registry,globex-pr registry,false,,A,1,A1,0,');
     expect(lines[2]).toBe('');
   });
 
