@@ -97,7 +97,7 @@ describe('evidenceItems', () => {
 
   it('knows every value flag of `new claim` other than the evidence flags', () => {
     const names = CLAIM_FLAGS.map(([spec]) => spec.split(' ')[0]!);
-    for (const n of names) if (!['--source', '--quote', '--via', '--origin', '--locator'].includes(n)) expect(VALUE_FLAGS.has(n)).toBe(true);
+    for (const n of names) if (!['--source', '--quote', '--via', '--origin', '--locator', '--unattributed'].includes(n)) expect(VALUE_FLAGS.has(n)).toBe(true);
   });
 
   it('agrees with commander on the values of each evidence flag, which commander keeps but does not group', () => {

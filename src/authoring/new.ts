@@ -69,6 +69,8 @@ function scalarOf(raw: string | string[] | boolean | undefined): string | undefi
 /** One field's value from the options, in the shape the file holds; undefined when not given. */
 function fieldValue(field: string, opts: NewOptions): unknown {
   const raw = opts[optionOf(field)];
+  // A switch: `--unattributed` writes `unattributed: true`; without it the field is left out.
+  if (field === 'unattributed') return raw === true ? true : undefined;
   if (LIST_FIELDS.has(field)) {
     const list = splitList(typeof raw === 'boolean' ? undefined : raw, field);
     if (list.length === 0) return undefined;

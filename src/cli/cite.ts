@@ -1,4 +1,4 @@
-/** `claims cite <claim-id> --source <id> --quote "…" [--via a,b] [--origin <id>] [--locator "…"]`. */
+/** `claims cite <claim-id> --source <id> --quote "…" [--via a,b] [--origin <id>] [--locator "…"] [--unattributed]`. */
 import { buildCite } from '../edit/cite.js';
 import { runEdit, type WriteOptions } from '../edit/run.js';
 import { type Io, UsageError } from './io.js';
@@ -11,6 +11,7 @@ export interface CiteOptions extends WriteOptions {
   via?: string[];
   origin?: string;
   locator?: string;
+  unattributed?: boolean;
 }
 
 /** Splits comma lists and repeated flags into one list of ids. */
@@ -21,5 +22,5 @@ export const idList = (values: string[] | undefined): string[] | undefined =>
 export function cite(claimId: string, opts: CiteOptions, settings: RunSettings, io: Io): number {
   if (opts.source === undefined) throw new UsageError('cite needs --source <id>: the source the quote is read in');
   return runEdit(opts, settings, io, (ctx) =>
-    buildCite(ctx, claimId, { source: opts.source!, quote: opts.quote, via: idList(opts.via), origin: opts.origin, locator: opts.locator }));
+    buildCite(ctx, claimId, { source: opts.source!, quote: opts.quote, via: idList(opts.via), origin: opts.origin, locator: opts.locator, unattributed: opts.unattributed === true ? true : undefined }));
 }

@@ -29,6 +29,7 @@ export const EDIT_COMMANDS: readonly CommandSpec[] = [
       ['--via <ids...>', 'relays between origin and source, from the origin outward (comma list or repeated)'],
       ['--origin <id>', 'the source the statement ultimately traces to (default: the source)'],
       ['--locator <where>', 'where in the source (paragraph, table row, page)'],
+      ['--unattributed', 'the text states the figure without saying where it comes from (supports at most rumored)'],
       DRY_RUN,
     ],
     run: (c, [id]: [string], opts: Opts<CiteOptions>, s, io) => c.cite(id, opts, s, io),

@@ -8,7 +8,7 @@ type Flag = [flags: string, description: string, choices?: readonly string[]];
 
 /** The `claims new` flags that may be given more than once (lists), and the evidence flags that each `--source` starts anew. */
 export function repeatableNewFlags(): Set<string> {
-  const out = new Set(['--source', '--quote', '--via', '--origin', '--locator']);
+  const out = new Set(['--source', '--quote', '--via', '--origin', '--locator', '--unattributed']);
   for (const [spec] of [...CLAIM_FLAGS, ...SOURCE_FLAGS]) if (spec.endsWith('...>')) out.add(spec.split(' ')[0]!);
   return out;
 }
@@ -37,6 +37,7 @@ export const CLAIM_FLAGS: readonly Flag[] = [
   ['--origin <id>', 'evidence: id of the source the statement ultimately traces to (default: the source)'],
   ['--quote <text>', 'evidence: a verbatim excerpt of the source'],
   ['--locator <where>', 'evidence: where in the source (paragraph, table row, page)'],
+  ['--unattributed', 'evidence: the text states the figure without saying where it comes from (supports at most rumored)'],
 ];
 
 /** Source fields, in the schema's order. */

@@ -169,7 +169,7 @@ export async function newFile(kind: Kind, opts: NewOptions, settings: RunSetting
   const items = kind === 'claim' ? evidenceItems(argv) : [];
   if (items.length > 0) {
     const first = items[0]!;
-    opts = { ...opts, source: first.source, quote: first.quote, via: first.via, origin: first.origin, locator: first.locator === undefined ? undefined : String(first.locator) };
+    opts = { ...opts, source: first.source, quote: first.quote, via: first.via, origin: first.origin, locator: first.locator === undefined ? undefined : String(first.locator), unattributed: first.unattributed };
   }
   const missing = missingFields(kind, opts);
   if (io.stdin?.isTTY) {

@@ -17,6 +17,8 @@ export interface EvidenceInput {
   via?: string[];
   origin?: string;
   locator?: string | number;
+  /** The text states the figure without saying where it comes from. */
+  unattributed?: boolean;
 }
 
 /** The item as it is written: fields in canonical order, a numeric locator as a number. */
@@ -33,8 +35,18 @@ export function evidenceRecord(item: EvidenceInput): Record<string, unknown> {
 const sameQuote = (a: string | undefined, b: string | undefined): boolean =>
   a !== undefined && b !== undefined && normaliseText(a).toLowerCase() === normaliseText(b).toLowerCase();
 
+/** An unattributed statement names no origin: `--unattributed` with `--origin` or `--via` is a usage error. */
+export function checkUnattributed(item: EvidenceInput, where = ''): void {
+  if (item.unattributed !== true) return;
+  const both = [item.origin !== undefined ? '--origin' : undefined, item.via?.length ? '--via' : undefined].filter((x) => x !== undefined);
+  if (both.length > 0) {
+    throw new UsageError(`--unattributed cannot go with ${both.join(' or ')}${where}: an unattributed statement names no origin; drop ${both.join(' and ')}, or drop --unattributed if the text says who it comes from`);
+  }
+}
+
 /** Checks that every id an item names is a source; a usage error names the nearest ids. */
 export function checkEvidenceIds(ctx: EditContext, item: EvidenceInput): void {
+  checkUnattributed(item);
   requireSource(ctx.ds, item.source, 'source');
   if (item.origin !== undefined) requireSource(ctx.ds, item.origin, 'origin');
   for (const v of item.via ?? []) requireSource(ctx.ds, v, 'via');
@@ -68,7 +80,7 @@ export function buildCite(ctx: EditContext, claimId: string, item: EvidenceInput
   const before = viewOf(ctx.ds, claimId, aliases, ctx.settings.today);
   const after = viewOf(datasetAfter(ctx.ds, ctx.changes.list(), ctx.cwd), claimId, aliases, ctx.settings.today);
   const index = claim.data.evidence.length;
-  const summary = [`${shown}: evidence[${index}] added (${item.source}${item.origin ? `, origin ${item.origin}` : ''})`, supportChange(before, after)];
+  const summary = [`${shown}: evidence[${index}] added (${item.source}${item.origin ? `, origin ${item.origin}` : ''}${item.unattributed ? ', unattributed' : ''})`, supportChange(before, after)];
   // The evidence may now support more than the claim declares: say so now, not at the next validate.
   const declared = statusRank(claim.data.status);
   if (after && declared !== undefined && SUPPORT_RANK[after.support] > declared) {

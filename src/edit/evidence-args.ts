@@ -6,10 +6,10 @@
  */
 import { UsageError } from '../cli/io.js';
 import { CLAIM_FLAGS } from '../cli/new-options.js';
-import type { EvidenceInput } from './cite.js';
+import { checkUnattributed, type EvidenceInput } from './cite.js';
 
 /** The flags of one evidence item. */
-export const EVIDENCE_FLAGS = ['--source', '--quote', '--via', '--origin', '--locator'] as const;
+export const EVIDENCE_FLAGS = ['--source', '--quote', '--via', '--origin', '--locator', '--unattributed'] as const;
 type EvidenceFlag = (typeof EVIDENCE_FLAGS)[number];
 
 /**
@@ -51,6 +51,16 @@ export function evidenceItems(argv: readonly string[], valueFlags: ReadonlySet<s
       if (eq < 0 && valueFlags.has(flag)) i++;
       continue;
     }
+    if (flag === '--unattributed') {
+      // A switch: it takes no value, and belongs to the item it follows.
+      if (eq > 0) throw new UsageError('--unattributed takes no value');
+      const n = items.length - 1;
+      if (n === 0) early ??= flag;
+      if (seen[n]!.has(flag)) throw new UsageError(`--unattributed is given twice for ${itemName(n, items[n]!)}`);
+      seen[n]!.add(flag);
+      items[n]!.unattributed = true;
+      continue;
+    }
     let value: string;
     if (eq > 0) value = token.slice(eq + 1);
     else {
@@ -86,5 +96,6 @@ export function evidenceItems(argv: readonly string[], valueFlags: ReadonlySet<s
   if (items.length > 1 && early !== undefined) {
     throw new UsageError(`${early} comes before any --source: each evidence item starts with --source <id>, and its --quote, --via, --origin and --locator follow it`);
   }
+  items.slice(1).forEach((item, i) => checkUnattributed(item, ` (evidence item ${i + 1}, --source ${item.source})`));
   return items.slice(1);
 }
