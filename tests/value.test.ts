@@ -76,7 +76,7 @@ describe('newsroom scales', () => {
 
   it('a lone lower-case b or t is not a scale, and the message says what to write', () => {
     for (const t of ['$1.2b', '€3t', '5b']) expect(parseValue(t), t).toBeUndefined();
-    expect(valueProblem('$1.2b')).toBe('ends in "b", which is not a scale ("$1.2b"): write "$1.2bn" or "$1.2B"');
+    expect(valueProblem('$1.2b')).toBe('has a lone "b" for a scale ("$1.2b"), which newsrooms write "bn": write "$1.2bn" or "$1.2B"');
     expect(valueProblem('€3t')).toContain('write "€3tn" or "€3T"');
   });
 
@@ -97,6 +97,10 @@ describe('messages for prefixes the shorthand does not know', () => {
   it('a code glued to the figure, or in lower case, gets the spaced upper-case form', () => {
     expect(valueProblem('USD240M')).toBe('has the currency code "USD" ("USD240M"): write a space between the ISO 4217 code and the figure, as "USD 240M"');
     expect(valueProblem('~cad 240M')).toContain('in capitals, then a space, as "~CAD 240M"');
+  });
+
+  it('every message starts with "has", "is" or "must", as the schema rule needs to show it as written', () => {
+    for (const t of ['$1.2b', 'Z$240M', 'USD240M', 'cad 240M', '¥240M', 'lots', 'C$0400M']) expect(valueProblem(t), t).toMatch(/^(?:has|is|must) /);
   });
 
   it('keeps the leading-zero message with the new prefixes (a shell ate "$4")', () => {

@@ -156,7 +156,7 @@ export function valueProblem(input: unknown): string | undefined {
   }
   const lone = LONE_SCALE_RE.exec(input.trim());
   if (lone && parseValue(`${lone[1]}${lone[2]}n`) !== undefined) {
-    return `ends in "${lone[2]}", which is not a scale (${shown(input)}): write ${shown(`${lone[1]}${lone[2]}n`)} or ${shown(`${lone[1]}${lone[2]!.toUpperCase()}`)}`;
+    return `has a lone "${lone[2]}" for a scale (${shown(input)}), which newsrooms write "${lone[2]}n": write ${shown(`${lone[1]}${lone[2]}n`)} or ${shown(`${lone[1]}${lone[2]!.toUpperCase()}`)}`;
   }
   return `is not a value shorthand (${shown(input)}); use ${VALUE_FORMS}`;
 }

@@ -127,6 +127,13 @@ export const ruleHelp: Readonly<Record<string, RuleHelp>> = {
     fix: 'Copy the exact words from the snapshot (the message shows the closest passage), or fix the snapshot if it is incomplete.',
     example: { bad: 'quote: ARR rose above $400 million in February', good: 'quote: In February, the company disclosed that its annual recurring revenue (ARR) was above $400 million' },
   },
+  'quote-value-mismatch': {
+    name: 'QuoteValueMismatch',
+    checks: "An evidence quote that states amounts of the kind of the claim's value — money for money, a percentage for a percentage, a count for a number — has at least one that agrees with the value, judged as the value shorthand is: same currency (\"€385 million\" is not `$385M`), same scale, bounds (\"above $400 million\" agrees with `>$400M`) and `~` ±10% (\"$2 billion\" agrees with `~$2B`). For a list of equivalent forms, any form may agree. Amounts are read in prose (\"$6.2 billion\", \"1.7 billion euros\", \"€11.7bn\", \"more than $1 billion\", \"11 percent\", \"tens of millions of euros\") and in shorthand tables (\"€385M (~$415M)\"); a bare figure without a scale or thousands separator (\"2023\", \"Small 4\") is not read as a count, and URLs are skipped. Silent for claims without a value and for quotes that state no amount of that kind.",
+    why: 'The quote is what a reader checks the value against: a figure in another currency, scale or period, or a typo in the value, shows up as a quote that does not say what the claim says.',
+    fix: 'Correct the value, add the equivalent form the quote gives (`["€385M", "~$415M"]`), or quote the passage that states the figure.',
+    example: { bad: 'value: "$385M"\nevidence:\n  - source: weidemann-analysis\n    quote: Mistral closed a €385 million Series A', good: 'value: ["€385M", "~$415M"]\nevidence:\n  - source: weidemann-analysis\n    quote: Mistral closed a €385 million Series A (about $415 million at the time)' },
+  },
   'snapshot-changed': {
     name: 'SnapshotChanged',
     checks: 'A source\'s `snapshot` file still has the SHA-256 recorded in `snapshot_sha256` (set by `claims snapshot`). Silent for sources without `snapshot_sha256`. A snapshot that cannot be read (missing, not a regular file, outside the dataset folder, too large) is reported on `snapshot`; a `snapshot_sha256` without `snapshot` is reported too.',

@@ -16,6 +16,7 @@ import { quoteMissing } from './quote-missing.js';
 import { orphanSource } from './orphan-source.js';
 import { anonymousUndescribed } from './anonymous-undescribed.js';
 import { quoteNotFound } from './quote-not-found.js';
+import { quoteValueMismatch } from './quote-value-mismatch.js';
 import { snapshotChanged } from './snapshot-changed.js';
 
 import type { Rule } from './types.js';
@@ -26,7 +27,7 @@ export { defineRule } from './types.js';
 export const rules = [
   yamlSyntax, schema, idMismatch, duplicateId, unknownReference, citationCycle, supersedesCycle, statusUnsupported,
   statusUnderstated, dateOrder, forecastOverdue, valueConflict, quoteMissing, orphanSource, anonymousUndescribed, quoteNotFound,
-  snapshotChanged, lookalikeName,
+  quoteValueMismatch, snapshotChanged, lookalikeName,
 ] as const;
 
 /** Every rule's id, as a type: a misspelt id is a compile error where this type is asked for (the rule tester). */
