@@ -44,6 +44,74 @@ describe('the bundled Mistral AI dataset', () => {
     expect(p.support).toBe('company-reported');
   });
 
+  describe('the desk review of who each text says a statement comes from (README, "The sourcing review")', () => {
+    const index = buildIndex(ds);
+    const prov = (id: string) => {
+      const claim = index.claims.get(id);
+      expect(claim, id).toBeDefined();
+      return claimProvenance(claim!.data, index, new Entities());
+    };
+
+    it('every declared status is what the evidence supports, no more and no less', () => {
+      for (const { data } of ds.claims) {
+        if (data.status === 'disputed' || data.status === 'retracted') continue;
+        expect(`${data.id}: ${data.status}`).toBe(`${data.id}: ${prov(data.id).support}`);
+      }
+    });
+
+    it('Weidemann.tech (seed 002) and the essay (seed 003) are never an origin in their own right: each item names its origin or is unattributed', () => {
+      let marked = 0;
+      for (const { file, data } of ds.claims) {
+        data.evidence.forEach((ev, i) => {
+          if (ev.source !== 'weidemann-analysis' && ev.source !== 'sovereign-integrator-essay') return;
+          const named = ev.origin !== undefined && ev.origin !== ev.source;
+          expect(named || ev.unattributed === true, `${file} evidence[${i}]`).toBe(true);
+          if (ev.unattributed === true) marked++;
+        });
+      }
+      expect(marked).toBe(50);
+    });
+
+    it('no item marked unattributed quotes words that attribute it (said, according to, disclosed, a named outlet or database)', () => {
+      const attributing = /according to|\bsaid\b|\bsays\b|disclosed|announced|TechCrunch|Crunchbase|reported that|\bcited\b|\bclaims\b/i;
+      for (const { file, data } of ds.claims) {
+        data.evidence.forEach((ev, i) => {
+          if (ev.unattributed === true) expect(ev.quote ?? '', `${file} evidence[${i}]`).not.toMatch(attributing);
+        });
+      }
+    });
+
+    it('every funding round and valuation before 2026 is rumored: seed 002 credits Crunchbase for the ~$4B total only', () => {
+      const early = ds.claims.filter(
+        ({ data }) => data.subject === 'Mistral AI' && ['valuation', 'funding-round'].includes(data.category) && (data.as_of ?? '9999') < '2026',
+      );
+      expect(early.map(({ data }) => data.id).sort()).toEqual([
+        'round-2024-06', 'seed-2023-06', 'series-a-2023-12', 'series-c-2025-09',
+        'valuation-2024-06', 'valuation-seed-2023-06', 'valuation-series-a-2023-12', 'valuation-series-c-2025-09',
+      ]);
+      for (const { data } of early) expect(`${data.id}: ${prov(data.id).support}`).toBe(`${data.id}: rumored`);
+      expect(prov('funding-total-2026').originIds).toEqual(['crunchbase']);
+      expect(prov('funding-total-2026').support).toBe('independent');
+    });
+
+    it("TechCrunch is on record for what it observed (app-store ranks), not for figures it could not have seen (others' funding totals)", () => {
+      for (const id of ['market-le-chat-top-ios-app-france', 'market-le-chat-rank-germany', 'market-le-chat-not-top-100-spain-italy-uk']) {
+        expect(prov(id).byClass.independent, id).toEqual(['techcrunch-down-to-business']);
+      }
+      for (const id of ['openai-funding-total-2025-02', 'anthropic-funding-total-2025-02', 'funding-total-2025-02']) {
+        expect(prov(id).byClass.unattributed, id).toEqual(['techcrunch-down-to-business']);
+        expect(prov(id).support, id).toBe('rumored');
+      }
+    });
+
+    it('an origin the text names is declared: the company announced the €4B data-centre plan; the Forge point is the CEO\'s LinkedIn post', () => {
+      expect(prov('infrastructure-data-centers-france-sweden').originIds).toEqual(['mistral-data-centers-announcement']);
+      expect(prov('infrastructure-data-centers-france-sweden').support).toBe('company-reported');
+      expect(prov('product-forge').byClass).toMatchObject({ self: ['mensch-linkedin-post'], independent: [], unattributed: ['weidemann-analysis'] });
+      expect(prov('product-forge').support).toBe('company-reported');
+    });
+  });
+
   const seedsPresent = existsSync(SEEDS);
   if (!seedsPresent) console.warn(`SKIPPED: quote checks need the seed texts at ${SEEDS}`);
 
