@@ -6,6 +6,7 @@ export { show, sources } from './show.js';
 export { report } from './report.js';
 export { exportClaims } from './export.js';
 export { graph } from './graph.js';
+export { impact } from './impact.js';
 export { newFile } from './new.js';
 export { fmt } from './fmt.js';
 export { init } from './init.js';

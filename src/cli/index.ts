@@ -2,7 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { escapeControls } from '../format/escape.js';
-import { EXPORT_FORMATS, GRAPH_FORMATS, LINT_FORMATS, LIST_FORMATS, REPORT_FORMATS, SHOW_FORMATS, SOURCES_FORMATS } from '../format/names.js';
+import { EXPORT_FORMATS, GRAPH_FORMATS, IMPACT_FORMATS, LINT_FORMATS, LIST_FORMATS, REPORT_FORMATS, SHOW_FORMATS, SOURCES_FORMATS } from '../format/names.js';
 import { ConfigError } from '../errors.js';
 import { type Io, UsageError } from './io.js';
 import type { GlobalOptions } from './settings.js';
@@ -11,6 +11,7 @@ import type { ListOptions } from './list.js';
 import type { ReportOptions } from './report.js';
 import type { ExportOptions } from './export.js';
 import type { GraphOptions } from './graph.js';
+import type { ImpactOptions } from './impact.js';
 import type { FmtOptions } from './fmt.js';
 import type { ShowFormat, SourcesFormat } from '../format/names.js';
 import { withFilters } from './filter-options.js';
@@ -85,6 +86,14 @@ const COMMANDS: ReadonlyArray<CommandSpec | { name: string; description: string;
     formats: GRAPH_FORMATS,
     options: [['--all', 'the whole dataset: every source and claim'], 'format'],
     run: (c, [id]: [string | undefined], opts: GraphOptions & GlobalOptions, s, io) => c.graph(id, opts, s, io),
+  },
+  {
+    name: 'impact',
+    description: 'what rests on one source: the claims whose support would drop, or that would lose all their evidence, if it were discarded',
+    args: [['<source-id>', 'source id (see `claims sources`)']],
+    formats: IMPACT_FORMATS,
+    options: ['format'],
+    run: (c, [id]: [string], opts: ImpactOptions & GlobalOptions, s, io) => c.impact(id, opts, s, io),
   },
   {
     name: 'new',

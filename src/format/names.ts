@@ -18,6 +18,8 @@ export const REPORT_FORMATS = ['text', 'markdown', 'json', 'html'] as const;
 export const EXPORT_FORMATS = ['claimreview', 'jsonld', 'jsonl', 'csv', 'csv-evidence'] as const;
 /** `claims graph`. */
 export const GRAPH_FORMATS = ['mermaid', 'dot'] as const;
+/** `claims impact`. */
+export const IMPACT_FORMATS = ['table', 'json', 'csv'] as const;
 
 export type LintFormat = (typeof LINT_FORMATS)[number];
 export type ListFormat = (typeof LIST_FORMATS)[number];
@@ -26,3 +28,4 @@ export type ShowFormat = (typeof SHOW_FORMATS)[number];
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];
+export type ImpactFormat = (typeof IMPACT_FORMATS)[number];

@@ -2,6 +2,7 @@
 import type { ClaimReviewConfig } from '../config.js';
 import type { LintResult } from '../diagnostic.js';
 import type { ProvenanceGraph } from '../query/graph.js';
+import type { ImpactRow } from '../query/impact.js';
 import type { Explanation } from '../query/explain.js';
 import type { SourceView } from '../query/sources.js';
 import type { ClaimView, QueryContext } from '../query/view.js';
@@ -75,3 +76,16 @@ export type ExportFormatter = Formatter<ClaimView[], ExportContext>;
 
 /** A `claims graph` output format: a graph needs nothing else. */
 export type GraphFormatter = Formatter<ProvenanceGraph, Record<string, never>>;
+
+/** What `claims impact` reports: the source asked about, how many claims use it, and the claims its loss would lower. */
+export interface SourceImpactReport {
+  /** The source's id, and its title and publisher when it has a file (an id only referenced in evidence has none). */
+  source: { id: string; title: string | null; publisher: string | null };
+  /** The claims in the dataset (those that load), and those whose evidence reads, relays or traces to the source. */
+  claims_total: number;
+  claims_using: number;
+  /** The claims that would be lowered, in claim-id order. */
+  claims: readonly ImpactRow[];
+}
+/** A `claims impact` output format. */
+export type ImpactFormatter = Formatter<SourceImpactReport, TerminalContext>;
