@@ -1,5 +1,6 @@
 /** `claims show <id>` and `claims sources`. */
 import { explain } from '../query/explain.js';
+import { claimRelays } from '../query/relays.js';
 import { sourceViews } from '../query/sources.js';
 import type { ShowFormat, SourcesFormat } from '../format/names.js';
 import { showFormatters } from '../format/show.js';
@@ -13,7 +14,7 @@ export function show(id: string, opts: { format: ShowFormat }, settings: RunSett
   const ctx = loadQuery(settings, io);
   const e = explain(ctx, id);
   if (!e) throw noSuchClaim(ctx, id, `see \`claims sources\` or \`claims list --source ${id}\``);
-  io.stdout.write(showFormatters[opts.format](e, { color: wantsColor(io), width: terminalWidth(io) }));
+  io.stdout.write(showFormatters[opts.format]({ ...e, possible_relays: claimRelays(ctx, id) }, { color: wantsColor(io), width: terminalWidth(io) }));
   return 0;
 }
 

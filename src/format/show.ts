@@ -6,6 +6,7 @@ import { paintStatus, painter } from './table.js';
 import { wrap } from './layout.js';
 import type { ShowFormat } from './names.js';
 import type { ShowFormatter } from './types.js';
+import type { ShowData } from '../query/relays.js';
 import { mdCell, valueWords } from './values.js';
 
 /** Text as one paragraph wrapped to `width`, every line indented; URLs and ids in it stay whole so they can be copied. */
@@ -44,6 +45,19 @@ export function shownChain(chain: readonly ChainLink[]): Array<ChainLink | numbe
 
 const ROLE: Record<ChainLink['role'], string> = { origin: 'origin', via: 'via', source: 'read in' };
 
+/** At most this many possible relays are named on the relay line of `show`. */
+const RELAYS_SHOWN = 3;
+
+/** "2 independent origins, but they may be one: a and b (why)", or undefined when no independent origins may be one. */
+function relayLine(e: ShowData): string | undefined {
+  const relays = e.possible_relays ?? [];
+  if (relays.length === 0) return undefined;
+  const n = e.claim.origins.independent;
+  const named = relays.slice(0, RELAYS_SHOWN).map((r) => `${r.origins[0]} and ${r.origins[1]}: ${r.why}`).join('; ');
+  const more = relays.length > RELAYS_SHOWN ? `; and ${(relays.length - RELAYS_SHOWN).toLocaleString('en-US')} more` : '';
+  return `${n.toLocaleString('en-US')} independent origins, but ${n === 2 ? 'they' : 'some'} may be one: ${named}${more}`;
+}
+
 const text: ShowFormatter = (raw, { color, width }) => {
   const c = painter(color);
   // Control characters from the dataset become visible escapes before any colour is added.
@@ -62,6 +76,8 @@ const text: ShowFormatter = (raw, { color, width }) => {
   if (v.outcome) rows.push(['Outcome', v.outcome]);
   rows.push(['Status', `${paintStatus(c, v.status)} ${c.dim('(declared)')}${v.status_reason ? ` ${v.status_date ? `on ${v.status_date}` : ''}: ${v.status_reason}` : ''}`]);
   rows.push(['Support', `${paintStatus(c, v.support)} ${c.dim(`(derived: ${v.origins.independent} independent, ${v.origins.party} party, ${v.origins.self} self, ${v.origins.anonymous} anonymous${v.origins.unattributed > 0 ? `, ${v.origins.unattributed} unattributed` : ''})`)}`]);
+  const relays = relayLine(e);
+  if (relays) rows.push(['', c.yellow(relays)]);
   rows.push(['Grade', `${c.bold(e.grade.grade)} ${c.dim(`(reliability ${e.grade.reliability}${e.grade.best_origin ? ` of ${e.grade.best_origin}` : ''}; credibility ${e.grade.credibility}: ${e.grade.reason})`)}`]);
   for (const [k, val] of rows) out.push(`  ${c.bold(k.padEnd(8))} ${val}`);
   out.push(paragraph(`Verdict: ${e.verdict}`, width, '  '));
@@ -117,6 +133,8 @@ const markdown: ShowFormatter = (raw) => {
   if (v.as_of) rows.push(['As of', v.as_of]);
   if (v.due) rows.push(['Due', `${v.due}${v.overdue ? ' (overdue)' : ''}`]);
   rows.push(['Status (declared)', `${v.status}${v.status_reason ? ` (${v.status_date ? `${v.status_date}: ` : ''}${v.status_reason})` : ''}`], ['Support (derived)', v.support]);
+  const relays = relayLine(e);
+  if (relays) rows.push(['Possible relays', relays]);
   rows.push(['Grade', `${e.grade.grade} (credibility ${e.grade.credibility}: ${e.grade.reason})`]);
   for (const [k, val] of rows) out.push(`| ${k} | ${mdCell(val)} |`);
   out.push('', `**Verdict:** ${e.verdict}`, '', '### Provenance', '');

@@ -3,7 +3,7 @@ import type { ClaimReviewConfig } from '../config.js';
 import type { LintResult } from '../diagnostic.js';
 import type { ProvenanceGraph } from '../query/graph.js';
 import type { ImpactRow } from '../query/impact.js';
-import type { Explanation } from '../query/explain.js';
+import type { ShowData } from '../query/relays.js';
 import type { SourceView } from '../query/sources.js';
 import type { ClaimView, QueryContext } from '../query/view.js';
 import type { ClaimProvenance } from '../report/provenance.js';
@@ -56,7 +56,7 @@ export type ListFormatter = Formatter<ClaimView[], TerminalContext>;
 /** A `claims sources` output format. */
 export type SourcesFormatter = Formatter<SourceView[], TerminalContext>;
 /** A `claims show` output format. */
-export type ShowFormatter = Formatter<Explanation, TerminalContext>;
+export type ShowFormatter = Formatter<ShowData, TerminalContext>;
 
 /** What a report formatter may know besides the report. */
 export interface ReportContext extends TerminalContext {

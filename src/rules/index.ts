@@ -12,6 +12,8 @@ import { statusUnderstated } from './status-understated.js';
 import { dateOrder } from './date-order.js';
 import { forecastOverdue } from './forecast-overdue.js';
 import { valueConflict } from './value-conflict.js';
+import { duplicateClaim } from './duplicate-claim.js';
+import { possibleRelay } from './possible-relay.js';
 import { quoteMissing } from './quote-missing.js';
 import { orphanSource } from './orphan-source.js';
 import { anonymousUndescribed } from './anonymous-undescribed.js';
@@ -26,7 +28,7 @@ export { defineRule } from './types.js';
 
 export const rules = [
   yamlSyntax, schema, idMismatch, duplicateId, unknownReference, citationCycle, supersedesCycle, statusUnsupported,
-  statusUnderstated, dateOrder, forecastOverdue, valueConflict, quoteMissing, orphanSource, anonymousUndescribed, quoteNotFound,
+  statusUnderstated, dateOrder, forecastOverdue, valueConflict, duplicateClaim, possibleRelay, quoteMissing, orphanSource, anonymousUndescribed, quoteNotFound,
   quoteValueMismatch, snapshotChanged, lookalikeName,
 ] as const;
 
