@@ -36,6 +36,7 @@ const COMMANDS: ReadonlyArray<CommandSpec | { name: string; description: string;
     formats: LINT_FORMATS,
     options: [
       'format',
+      'revision',
       ['--changed-since <rev>', 'check the whole dataset but report only files changed since this git revision'],
       ['--base-path <dir>', 'paths in sarif, gitlab and junit output relative to this folder (default: the root of the git repository holding each file)'],
       ['--max-warnings <n>', 'exit 1 when there are more than n warnings'],
@@ -47,14 +48,14 @@ const COMMANDS: ReadonlyArray<CommandSpec | { name: string; description: string;
     name: 'list',
     description: 'list claims, filtered and sorted, with derived support and origin counts',
     formats: LIST_FORMATS,
-    options: ['filters', 'format', SORT, LIMIT],
+    options: ['filters', 'format', SORT, LIMIT, 'revision'],
     run: (c, _, opts: ListOptions & GlobalOptions, s, io) => c.list(opts, s, io),
   },
   {
     name: 'report',
     description: 'the report: overview, how well sourced, rumored vs confirmed, watchlist, conflicts, source concentration, timelines',
     formats: REPORT_FORMATS,
-    options: ['filters', 'format'],
+    options: ['filters', 'format', 'revision'],
     run: (c, _, opts: ReportOptions & GlobalOptions, s, io) => c.report(opts, s, io),
   },
   {
@@ -62,7 +63,7 @@ const COMMANDS: ReadonlyArray<CommandSpec | { name: string; description: string;
     description: 'explain one claim: value, status against derived support, provenance tree, related claims',
     args: [['<id>', 'claim id']],
     formats: SHOW_FORMATS,
-    options: ['format'],
+    options: ['format', 'revision'],
     run: (c, [id]: [string], opts: { format: ShowFormat } & GlobalOptions, s, io) => c.show(id, opts, s, io),
   },
   {
@@ -76,7 +77,7 @@ const COMMANDS: ReadonlyArray<CommandSpec | { name: string; description: string;
     name: 'export',
     description: 'export claims for other tools: schema.org ClaimReview JSON-LD, JSON Lines, CSV, or one CSV row per evidence item (the list filters apply)',
     formats: EXPORT_FORMATS,
-    options: ['filters', 'format', SORT, LIMIT],
+    options: ['filters', 'format', SORT, LIMIT, 'revision'],
     run: (c, _, opts: ExportOptions & GlobalOptions, s, io) => c.exportClaims(opts, s, io),
   },
   {
@@ -151,7 +152,11 @@ function addCommand(parent: Command, spec: CommandSpec, io: Io, setCode: (n: num
   for (const [name, description] of spec.args ?? []) cmd = cmd.argument(name, description);
   for (const o of spec.options ?? []) {
     if (o === 'filters') cmd = withFilters(cmd);
-    else if (o === 'format') cmd = cmd.addOption(new Option('-f, --format <format>', 'output format').choices(spec.formats ?? []).default(spec.formats?.[0]));
+    else if (o === 'revision') {
+      cmd = cmd
+        .option('--as-known-on <date>', 'the dataset as committed at the last commit on or before this date (read from git; nothing is checked out)')
+        .option('--at <revision>', 'the dataset as committed at this git revision (a commit, tag or branch)');
+    } else if (o === 'format') cmd = cmd.addOption(new Option('-f, --format <format>', 'output format').choices(spec.formats ?? []).default(spec.formats?.[0]));
     else cmd = cmd.option(...o);
   }
   withGlobals(spec.more ? spec.more(cmd) : cmd).action(async (...args: unknown[]) => {

@@ -2,7 +2,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parsePartialDate } from '../model/date.js';
-import { loadDataset } from '../load/dataset.js';
+import { loadDataset, type Dataset } from '../load/dataset.js';
+import { datasetThen, noteThen, type DatasetThen } from '../history/at.js';
 import { Entities, type Support } from '../provenance/index.js';
 import { FILTER_CHOICES, SORT_KEYS, filterViews, sortViews, type Filters, type SortKey } from '../query/filter.js';
 import { queryContext, type ClaimView, type QueryContext } from '../query/view.js';
@@ -90,11 +91,20 @@ export function selectViews(opts: FilterOptions, settings: RunSettings, io: Io):
 }
 
 /** Loads the dataset folder and derives the query context; notes on stderr when files were left out for errors. */
-export function loadQuery(settings: RunSettings, io: Io): QueryContext {
+export function loadQuery(settings: RunSettings, io: Io, onThen?: (then: DatasetThen) => void): QueryContext {
   const root = resolve(io.cwd(), settings.dir);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`no dataset folder at ${settings.dir} (use --dir)`);
-  const ds = loadDataset(root, io.cwd(), { cache: settings.cache });
-  settings.cache?.save();
+  let ds: Dataset;
+  if (settings.revision !== undefined) {
+    // --at / --as-known-on: the dataset as committed then, read from git; the working tree is not read.
+    const then = datasetThen(root, settings, io);
+    noteThen(then, io);
+    onThen?.(then);
+    ds = then.dataset;
+  } else {
+    ds = loadDataset(root, io.cwd(), { cache: settings.cache });
+    settings.cache?.save();
+  }
   const invalid = ds.files.filter((f) => !f.valid).length;
   if (invalid > 0) {
     io.stderr.write(`claims: note: ${invalid} file${invalid === 1 ? '' : 's'} with errors left out; run \`claims validate\` to see why\n`);

@@ -6,8 +6,11 @@ import type { GlobalOptions, RunSettings } from './settings.js';
 /** The command implementations, as `commands.ts` exports them. */
 export type Commands = typeof import('./commands.js');
 
-/** An option of a command, in help order: the shared filters, `-f, --format` with the command's formats, or a flag of its own. */
-export type OptionSpec = 'filters' | 'format' | [flags: string, description: string, defaultValue?: string];
+/**
+ * An option of a command, in help order: the shared filters, `-f, --format` with the command's formats, `--as-known-on`
+ * and `--at` (the dataset as committed then), or a flag of its own.
+ */
+export type OptionSpec = 'filters' | 'format' | 'revision' | [flags: string, description: string, defaultValue?: string];
 
 /** One command: what `--help` shows, and the implementation it runs (loaded on first use). */
 export interface CommandSpec {

@@ -1,5 +1,6 @@
 /** `claims validate`: load, lint, format, and decide the exit code. */
 import { loadDataset } from '../load/dataset.js';
+import { datasetThen, noteThen, revisionFlag } from '../history/at.js';
 import { lint } from '../lint.js';
 import { lintFormatters } from '../format/index.js';
 import type { LintFormat } from '../format/names.js';
@@ -113,9 +114,18 @@ export function validate(paths: string[], opts: ValidateOptions, settings: RunSe
     }
   }
   const entities = new Entities(settings.config.aliases);
-  const results = targets.map((t) =>
-    lint(loadDataset(t.root, cwd, { cache: settings.cache, shallow: t.shallow }), { today: settings.today, severities: settings.config.rules, entities, only: t.only }),
-  );
+  if (settings.revision !== undefined && opts.changedSince !== undefined) {
+    throw new UsageError(`--changed-since compares the working tree with a revision; it cannot go with ${revisionFlag(settings.revision)}`);
+  }
+  const results = targets.map((t) => {
+    if (settings.revision === undefined) {
+      return lint(loadDataset(t.root, cwd, { cache: settings.cache, shallow: t.shallow }), { today: settings.today, severities: settings.config.rules, entities, only: t.only });
+    }
+    // --at / --as-known-on: the whole dataset as committed then (a file path given narrows the report, as without them).
+    const then = datasetThen(t.root, settings, io);
+    noteThen(then, io);
+    return lint(then.dataset, { today: settings.today, severities: settings.config.rules, entities, only: t.only, overlay: then.overlay });
+  });
   settings.cache?.save();
   let result = merge(results);
   // The exit code counts every finding; --quiet only filters what is printed (as in ESLint).

@@ -8,6 +8,7 @@ import type { ShowFormat } from './names.js';
 import type { ShowFormatter } from './types.js';
 import type { ShowData } from '../query/relays.js';
 import { mdCell, valueWords } from './values.js';
+import { knownLine } from '../history/known.js';
 
 /** Text as one paragraph wrapped to `width`, every line indented; URLs and ids in it stay whole so they can be copied. */
 function paragraph(text: string, width: number, indent: string): string {
@@ -81,6 +82,7 @@ const text: ShowFormatter = (raw, { color, width }) => {
   rows.push(['Grade', `${c.bold(e.grade.grade)} ${c.dim(`(reliability ${e.grade.reliability}${e.grade.best_origin ? ` of ${e.grade.best_origin}` : ''}; credibility ${e.grade.credibility}: ${e.grade.reason})`)}`]);
   for (const [k, val] of rows) out.push(`  ${c.bold(k.padEnd(8))} ${val}`);
   out.push(paragraph(`Verdict: ${e.verdict}`, width, '  '));
+  if (e.known) out.push(c.cyan(paragraph(`Known: ${knownLine(e.known, { status: v.status, support: v.support, grade: e.grade.grade })}.`, width, '  ')));
   out.push('');
   out.push(c.bold('Provenance'));
   for (const ev of e.evidence) {
@@ -136,6 +138,7 @@ const markdown: ShowFormatter = (raw) => {
   const relays = relayLine(e);
   if (relays) rows.push(['Possible relays', relays]);
   rows.push(['Grade', `${e.grade.grade} (credibility ${e.grade.credibility}: ${e.grade.reason})`]);
+  if (e.known) rows.push(['Known', knownLine(e.known, { status: v.status, support: v.support, grade: e.grade.grade })]);
   for (const [k, val] of rows) out.push(`| ${k} | ${mdCell(val)} |`);
   out.push('', `**Verdict:** ${e.verdict}`, '', '### Provenance', '');
   for (const ev of e.evidence) {

@@ -4,6 +4,7 @@ import type { LintResult } from '../diagnostic.js';
 import type { ProvenanceGraph } from '../query/graph.js';
 import type { ImpactRow } from '../query/impact.js';
 import type { ShowData } from '../query/relays.js';
+import type { KnownThen } from '../history/known.js';
 import type { SourceView } from '../query/sources.js';
 import type { ClaimView, QueryContext } from '../query/view.js';
 import type { ClaimProvenance } from '../report/provenance.js';
@@ -56,7 +57,9 @@ export type ListFormatter = Formatter<ClaimView[], TerminalContext>;
 /** A `claims sources` output format. */
 export type SourcesFormatter = Formatter<SourceView[], TerminalContext>;
 /** A `claims show` output format. */
-export type ShowFormatter = Formatter<ShowData, TerminalContext>;
+/** What `claims show` formats: the explanation, and with --at/--as-known-on the claim as it stands now. */
+export type ShowInput = ShowData & { known?: KnownThen };
+export type ShowFormatter = Formatter<ShowInput, TerminalContext>;
 
 /** What a report formatter may know besides the report. */
 export interface ReportContext extends TerminalContext {
