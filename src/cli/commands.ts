@@ -7,6 +7,7 @@ export { report } from './report.js';
 export { exportClaims } from './export.js';
 export { graph } from './graph.js';
 export { impact } from './impact.js';
+export { diff } from './diff.js';
 export { newFile } from './new.js';
 export { fmt } from './fmt.js';
 export { init } from './init.js';

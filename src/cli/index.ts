@@ -12,6 +12,8 @@ import type { ReportOptions } from './report.js';
 import type { ExportOptions } from './export.js';
 import type { GraphOptions } from './graph.js';
 import type { ImpactOptions } from './impact.js';
+import type { DiffOptions } from './diff.js';
+import { DIFF_FORMATS } from '../format/names.js';
 import type { FmtOptions } from './fmt.js';
 import type { ShowFormat, SourcesFormat } from '../format/names.js';
 import { withFilters } from './filter-options.js';
@@ -95,6 +97,14 @@ const COMMANDS: ReadonlyArray<CommandSpec | { name: string; description: string;
     formats: IMPACT_FORMATS,
     options: ['format'],
     run: (c, [id]: [string], opts: ImpactOptions & GlobalOptions, s, io) => c.impact(id, opts, s, io),
+  },
+  {
+    name: 'diff',
+    description: 'what changed in how well sourced the dataset is between two git revisions (default: HEAD against the working tree)',
+    args: [['[range]', 'base (against the working tree), base..head, or base...head (from where head left base)']],
+    formats: DIFF_FORMATS,
+    options: ['format', ['--fail-on <what>', 'exit 1 when the diff holds a downgrade, an upgrade-without-evidence, or any change']],
+    run: (c, [range]: [string | undefined], opts: DiffOptions & GlobalOptions, s, io) => c.diff(range, opts, s, io),
   },
   {
     name: 'new',

@@ -29,3 +29,7 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];
 export type ImpactFormat = (typeof IMPACT_FORMATS)[number];
+
+/** `claims diff`. */
+export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
+export type DiffFormat = (typeof DIFF_FORMATS)[number];
