@@ -2,7 +2,8 @@
 export { resolveSettings } from './settings.js';
 export { validate } from './validate.js';
 export { list } from './list.js';
-export { show, sources } from './show.js';
+export { show } from './show.js';
+export { sources } from './sources.js';
 export { report } from './report.js';
 export { exportClaims } from './export.js';
 export { graph } from './graph.js';

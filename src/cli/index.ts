@@ -15,7 +15,8 @@ import type { ImpactOptions } from './impact.js';
 import type { DiffOptions } from './diff.js';
 import { DIFF_FORMATS } from '../format/names.js';
 import type { FmtOptions } from './fmt.js';
-import type { ShowFormat, SourcesFormat } from '../format/names.js';
+import type { ShowFormat } from '../format/names.js';
+import type { SourcesOptions } from './sources.js';
 import { withFilters } from './filter-options.js';
 import { withFieldFlags, CLAIM_FLAGS, SOURCE_FLAGS, repeatableNewFlags } from './new-options.js';
 import type { CommandSpec, OptionSpec } from './spec.js';
@@ -26,7 +27,7 @@ const commands = () => import('./commands.js');
 
 export type { Io } from './io.js';
 
-const SORT: OptionSpec = ['--sort <key>', 'as_of, -as_of, id, status or value (prefix - for descending)', 'as_of'];
+const SORT: OptionSpec = ['--sort <key>', 'as_of, id, status, value, due, grade (best first) or support (weakest first); prefix - for descending', 'as_of'];
 const LIMIT: OptionSpec = ['--limit <n>', 'at most n claims'];
 
 /** Every command, in help order. */
@@ -72,8 +73,13 @@ const COMMANDS: ReadonlyArray<CommandSpec | { name: string; description: string;
     name: 'sources',
     description: 'list sources: kind, publisher, date, how many claims read, relay and originate from each',
     formats: SOURCES_FORMATS,
-    options: ['format'],
-    run: (c, _, opts: { format: SourcesFormat } & GlobalOptions, s, io) => c.sources(opts, s, io),
+    options: [
+      ['--publisher <names>', 'sources of these publishers, comma-separated (case-insensitive)'],
+      ['--kind <list>', 'kinds, comma-separated: news, analysis, primary, database, filing, social, interview, anonymous'],
+      ['--reliability <list>', 'reliability grades A–F, comma-separated (F: cannot be judged, also when ungraded)'],
+      'format',
+    ],
+    run: (c, _, opts: SourcesOptions & GlobalOptions, s, io) => c.sources(opts, s, io),
   },
   {
     name: 'export',

@@ -8,6 +8,7 @@ import { Entities, type Support } from '../provenance/index.js';
 import { FILTER_CHOICES, SORT_KEYS, filterViews, sortViews, type Filters, type SortKey } from '../query/filter.js';
 import { queryContext, type ClaimView, type QueryContext } from '../query/view.js';
 import { didYouMean, nearest } from '../util/suggest.js';
+import { checkFilterNames, shown } from './filter-names.js';
 import { type Io, UsageError } from './io.js';
 import type { RunSettings } from './settings.js';
 
@@ -19,8 +20,13 @@ export interface FilterOptions {
   party?: string;
   assertion?: string;
   source?: string;
+  publisher?: string;
+  dependsOn?: string;
   since?: string;
   until?: string;
+  dueBefore?: string;
+  dueAfter?: string;
+  hasValue?: boolean;
   minIndependent?: string;
   support?: string;
   search?: string;
@@ -29,13 +35,15 @@ export interface FilterOptions {
   limit?: string;
 }
 
-const split = (s: string | undefined): string[] | undefined =>
+/** A comma list option as its trimmed, non-empty items. */
+export const split = (s: string | undefined): string[] | undefined =>
   s === undefined ? undefined : s.split(',').map((x) => x.trim()).filter((x) => x !== '');
 
-function choices(flag: string, raw: string | undefined, allowed: readonly string[]): string[] | undefined {
+/** A comma list option whose items must each be one of `allowed`. */
+export function choices(flag: string, raw: string | undefined, allowed: readonly string[]): string[] | undefined {
   const list = split(raw);
   for (const v of list ?? []) {
-    if (!allowed.includes(v)) throw new UsageError(`${flag}: "${v}" is not valid.${didYouMean(v, allowed)} Use one or more of: ${allowed.join(', ')}`);
+    if (!allowed.includes(v)) throw new UsageError(`${flag}: "${shown(v)}" is not valid.${didYouMean(v, allowed)} Use one or more of: ${allowed.join(', ')}`);
   }
   return list;
 }
@@ -43,7 +51,7 @@ function choices(flag: string, raw: string | undefined, allowed: readonly string
 function date(flag: string, raw: string | undefined) {
   if (raw === undefined) return undefined;
   const d = parsePartialDate(raw);
-  if (!d) throw new UsageError(`${flag}: "${raw}" is not a date; use 2026, 2026-02 or 2026-02-15`);
+  if (!d) throw new UsageError(`${flag}: "${shown(raw)}" is not a date; use 2026, 2026-02 or 2026-02-15`);
   return d;
 }
 
@@ -51,7 +59,7 @@ function date(flag: string, raw: string | undefined) {
 export function count(flag: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n)) throw new UsageError(`${flag}: "${raw}" is not a whole number ≥ 0`);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n)) throw new UsageError(`${flag}: "${shown(raw)}" is not a whole number ≥ 0`);
   return n;
 }
 
@@ -65,8 +73,13 @@ export function parseFilters(o: FilterOptions): Filters {
     subject: split(o.subject),
     party: split(o.party),
     source: split(o.source),
+    publisher: split(o.publisher),
+    dependsOn: o.dependsOn?.trim(),
     since: date('--since', o.since),
     until: date('--until', o.until),
+    dueBefore: date('--due-before', o.dueBefore),
+    dueAfter: date('--due-after', o.dueAfter),
+    hasValue: o.hasValue,
     minIndependent: count('--min-independent', o.minIndependent),
     search: o.search,
     credibility: choices('--credibility', o.credibility, ['1', '2', '3', '4', '5', '6'])?.map(Number),
@@ -76,7 +89,7 @@ export function parseFilters(o: FilterOptions): Filters {
 /** The `--sort` key, checked. */
 export function parseSort(raw: string | undefined): SortKey | undefined {
   if (raw === undefined) return undefined;
-  if (!(SORT_KEYS as readonly string[]).includes(raw)) throw new UsageError(`--sort: "${raw}" is not valid; use one of: ${SORT_KEYS.join(', ')}`);
+  if (!(SORT_KEYS as readonly string[]).includes(raw)) throw new UsageError(`--sort: "${shown(raw)}" is not valid; use one of: ${SORT_KEYS.join(', ')}`);
   return raw as SortKey;
 }
 
@@ -86,8 +99,14 @@ export function selectViews(opts: FilterOptions, settings: RunSettings, io: Io):
   const sort = parseSort(opts.sort);
   const limit = count('--limit', opts.limit);
   const ctx = loadQuery(settings, io);
-  const views = sortViews(filterViews(ctx, ctx.views, filters), sort);
+  const views = sortViews(filterChecked(ctx, filters), sort);
   return { ctx, views: limit === undefined ? views : views.slice(0, limit) };
+}
+
+/** The claims `filters` keep, once every name and id they give is known to name something in the dataset (else a UsageError). */
+export function filterChecked(ctx: QueryContext, filters: Filters): ClaimView[] {
+  checkFilterNames(ctx, filters);
+  return filterViews(ctx, ctx.views, filters);
 }
 
 /** Loads the dataset folder and derives the query context; notes on stderr when files were left out for errors. */

@@ -1,4 +1,4 @@
-/** `claims show <id>` and `claims sources`. */
+/** `claims show <id>`. */
 import { Entities } from '../provenance/index.js';
 import { explain } from '../query/explain.js';
 import { claimRelays } from '../query/relays.js';
@@ -6,9 +6,7 @@ import { queryContext } from '../query/view.js';
 import { loadDataset } from '../load/dataset.js';
 import type { KnownThen } from '../history/known.js';
 import type { DatasetThen } from '../history/at.js';
-import { sourceViews } from '../query/sources.js';
-import type { ShowFormat, SourcesFormat } from '../format/names.js';
-import { sourcesFormatters } from '../format/sources.js';
+import type { ShowFormat } from '../format/names.js';
 import { showFormatters } from '../format/show.js';
 import { type Io, wantsColor } from './io.js';
 import { loadQuery, noSuchClaim, terminalWidth } from './query-options.js';
@@ -36,11 +34,4 @@ function knownNow(id: string, settings: RunSettings, io: Io, then: DatasetThen |
     asked: then.asked, commit: then.commit.sha, date: then.commit.date,
     now: now ? { status: now.status, support: now.support, grade: now.grade, origins: { ...now.origins } } : null,
   };
-}
-
-/** Runs `claims sources`. */
-export function sources(opts: { format: SourcesFormat }, settings: RunSettings, io: Io): number {
-  const ctx = loadQuery(settings, io);
-  io.stdout.write(sourcesFormatters[opts.format](sourceViews(ctx), { color: wantsColor(io), width: terminalWidth(io) }));
-  return 0;
 }

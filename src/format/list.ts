@@ -21,7 +21,8 @@ const table: ListFormatter = (views, { color, width }) => {
     // One column for both: the declared status, and the derived support only where it differs.
     (v.support === v.status ? paintStatus(c, v.status) : `${paintStatus(c, v.status)}\n${c.dim('evidence:')} ${paintStatus(c, v.support)}`)
       + `\n${c.dim('grade')} ${v.grade}`,
-    v.as_of ?? '',
+    // A forecast's due date goes under its as_of, labelled: one column, so the table still fits 80 columns (it wraps to `due` / date).
+    [v.as_of ?? '', v.due ? `${c.dim('due')} ${v.due}` : ''].filter((x) => x !== '').join('\n'),
     valueText(v),
     v.statement + (v.overdue ? c.red(' (overdue)') : '') + (v.superseded_by ? c.dim(` (superseded by ${v.superseded_by})`) : ''),
   ]);

@@ -2,7 +2,8 @@
 import { compareText, compareById } from '../util/compare.js';
 import { parsePartialDate, type PartialDate } from '../model/date.js';
 import { ASSERTIONS, CATEGORIES, STATUSES } from '../model/schema.js';
-import type { Entities, Support } from '../provenance/index.js';
+import { SUPPORT_RANK, originId, type Entities, type Support } from '../provenance/index.js';
+import { dependsOn } from './impact.js';
 import type { ClaimView, QueryContext } from './view.js';
 import { valueList } from './view.js';
 
@@ -14,15 +15,26 @@ export interface Filters {
   party?: string[];
   assertion?: string[];
   source?: string[];
+  /** Publisher names, compared case-insensitively. */
+  publisher?: string[];
+  /** One source id: the claims its loss would lower (`dependsOn`). */
+  dependsOn?: string;
   since?: PartialDate;
   until?: PartialDate;
   minIndependent?: number;
   support?: Support[];
   search?: string;
   credibility?: number[];
+  /** A due date lies before (after) the bound's whole period; a partial due date counts as its last day. */
+  dueBefore?: PartialDate;
+  dueAfter?: PartialDate;
+  /** True: claims with a value; false: claims without one. */
+  hasValue?: boolean;
 }
 
-export const SORT_KEYS = ['as_of', '-as_of', 'id', '-id', 'status', '-status', 'value', '-value'] as const;
+export const SORT_KEYS = [
+  'as_of', '-as_of', 'id', '-id', 'status', '-status', 'value', '-value', 'due', '-due', 'grade', '-grade', 'support', '-support',
+] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 /** Allowed values of the enumerated filters, for validation and error messages. */
@@ -33,11 +45,29 @@ export const FILTER_CHOICES = {
   support: ['rumored', 'company-reported', 'independent'] as readonly string[],
 };
 
-/** True when the claim's evidence reads, relays or originates from `id`. */
-function touchesSource(ctx: QueryContext, v: ClaimView, ids: string[]): boolean {
+/** True when the claim's evidence reads, relays or originates from one of `ids`. */
+function touchesSource(ctx: QueryContext, v: ClaimView, ids: ReadonlySet<string>): boolean {
   const claim = ctx.index.claims.get(v.id)?.data;
   if (!claim) return false;
-  return claim.evidence.some((ev) => ids.some((id) => ev.source === id || ev.origin === id || (ev.via ?? []).includes(id)));
+  return claim.evidence.some((ev) => ids.has(ev.source) || ids.has(originId(ev)) || (ev.via ?? []).some((id) => ids.has(id)));
+}
+
+/** The ids of the sources whose publisher is one of `names`, compared case-insensitively. */
+export function sourcesOfPublishers(ctx: Pick<QueryContext, 'index'>, names: readonly string[]): Set<string> {
+  const wanted = new Set(names.map(publisherKey));
+  const out = new Set<string>();
+  for (const { data: s } of ctx.index.sources.values()) if (wanted.has(publisherKey(s.publisher))) out.add(s.id);
+  return out;
+}
+
+/** How publisher names compare: case-insensitively, with runs of spaces as one. */
+export function publisherKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** The last day a forecast may come true by: the end of its (possibly partial) due date. */
+function deadline(v: ClaimView): string | undefined {
+  return parsePartialDate(v.due)?.end;
 }
 
 function matchesText(v: ClaimView, needle: string): boolean {
@@ -51,6 +81,9 @@ function someEntity(entities: Entities, names: string[], wanted: string[]): bool
 
 /** Applies filters. */
 export function filterViews(ctx: QueryContext, views: ClaimView[], f: Filters): ClaimView[] {
+  const sources = f.source ? new Set(f.source) : undefined;
+  const published = f.publisher ? sourcesOfPublishers(ctx, f.publisher) : undefined;
+  const lowered = f.dependsOn !== undefined ? dependsOn(ctx, f.dependsOn) : undefined;
   return views.filter((v) => {
     if (f.status && !f.status.includes(v.status)) return false;
     if (f.category && !f.category.includes(v.category)) return false;
@@ -58,7 +91,16 @@ export function filterViews(ctx: QueryContext, views: ClaimView[], f: Filters): 
     if (f.support && !f.support.includes(v.support)) return false;
     if (f.subject && !someEntity(ctx.entities, [v.subject], f.subject)) return false;
     if (f.party && !someEntity(ctx.entities, v.parties, f.party)) return false;
-    if (f.source && !touchesSource(ctx, v, f.source)) return false;
+    if (sources && !touchesSource(ctx, v, sources)) return false;
+    if (published && !touchesSource(ctx, v, published)) return false;
+    if (lowered && !lowered.has(v.id)) return false;
+    if (f.hasValue !== undefined && (v.value !== null) !== f.hasValue) return false;
+    if (f.dueBefore || f.dueAfter) {
+      const end = deadline(v);
+      if (end === undefined) return false;
+      if (f.dueBefore && !(end < f.dueBefore.start)) return false;
+      if (f.dueAfter && !(end > f.dueAfter.end)) return false;
+    }
     if (f.minIndependent !== undefined && v.origins.independent + v.origins.party < f.minIndependent) return false;
     if (f.since || f.until) {
       const d = parsePartialDate(v.as_of);
@@ -79,7 +121,18 @@ function firstAmount(v: ClaimView): number | undefined {
   return valueList(v)[0]?.amount;
 }
 
-/** Sorts views; ties break by id so output is stable. Missing dates and values sort last either way. */
+const RELIABILITY_ORDER = 'ABCDEF';
+
+/** A grade's place, best first: credibility 1–6, then the reliability of the best origin, A–F (A1, B1, …, F1, A2, …, F6). */
+function gradeRank(v: ClaimView): number {
+  const r = RELIABILITY_ORDER.indexOf(v.reliability);
+  return v.credibility * 10 + (r < 0 ? 9 : r);
+}
+
+/**
+ * Sorts views; ties break by id so output is stable. Missing dates and values (and a fact's due date) sort last either
+ * way. `grade` puts the best first (A1), `support` the weakest (rumored, company-reported, independent); `-` reverses.
+ */
 export function sortViews(views: ClaimView[], key: SortKey = 'as_of'): ClaimView[] {
   const desc = key.startsWith('-');
   const field = desc ? key.slice(1) : key;
@@ -98,6 +151,12 @@ export function sortViews(views: ClaimView[], key: SortKey = 'as_of'): ClaimView
         return cmpMaybe(STATUS_ORDER.get(a.status), STATUS_ORDER.get(b.status), (p, q) => p - q);
       case 'value':
         return cmpMaybe(firstAmount(a), firstAmount(b), (p, q) => p - q);
+      case 'due':
+        return cmpMaybe(deadline(a), deadline(b), compareText);
+      case 'grade':
+        return cmpMaybe(gradeRank(a), gradeRank(b), (p, q) => p - q);
+      case 'support':
+        return cmpMaybe(SUPPORT_RANK[a.support], SUPPORT_RANK[b.support], (p, q) => p - q);
       default:
         return desc ? byId(b, a) : byId(a, b);
     }

@@ -2,6 +2,7 @@
 import { compareById } from '../util/compare.js';
 import { parsePartialDate } from '../model/date.js';
 import { originClass, originId, type OriginClass } from '../provenance/index.js';
+import { publisherKey } from './filter.js';
 import type { QueryContext } from './view.js';
 
 /** One source as `claims sources` shows it (the JSON shape is a public contract). */
@@ -66,4 +67,22 @@ export function sourceViews(ctx: QueryContext): SourceView[] {
       reliability: s.reliability ?? 'F', reliability_note: s.reliability_note ?? null,
     }))
     .sort(compareById);
+}
+
+/** `claims sources` filters: AND across fields, OR within one field's list. */
+export interface SourceFilters {
+  /** Publisher names, compared case-insensitively. */
+  publisher?: string[];
+  kind?: string[];
+  /** Reliability grades A–F; an ungraded source is F. */
+  reliability?: string[];
+}
+
+/** The source views the filters keep, in their order. */
+export function filterSources(views: readonly SourceView[], f: SourceFilters): SourceView[] {
+  const publishers = f.publisher ? new Set(f.publisher.map(publisherKey)) : undefined;
+  return views.filter((s) =>
+    (!publishers || publishers.has(publisherKey(s.publisher)))
+    && (!f.kind || f.kind.includes(s.kind))
+    && (!f.reliability || f.reliability.includes(s.reliability)));
 }
