@@ -225,7 +225,7 @@ evidence:
 
   it('fits the terminal: a table where ids fit whole, else one record per claim; never a line wider than the terminal', () => {
     for (const [columns, layout] of [['60', 'records'], ['70', 'records'], ['74', 'table'], ['80', 'table'], ['200', 'table']] as const) {
-      for (const env of [{ COLUMNS: columns }, { COLUMNS: columns, FORCE_COLOR: '1' }]) {
+      for (const env of [{ COLUMNS: columns }, { COLUMNS: columns, FORCE_COLOR: '1' }] as Record<string, string>[]) {
         const out = claims(['impact', 'techcrunch-profile'], root, env).stdout;
         for (const l of out.trimEnd().split('\n')) expect(visible(l), `${columns}: ${l}`).toBeLessThanOrEqual(Number(columns));
         expect(headline(out.replace(new RegExp(ANSI.source, 'g'), '')).split(' If ')[0]).toContain('1 would drop in support.');
@@ -247,6 +247,43 @@ evidence:
     expect(viaConfig.code).toBe(0);
     expect(claims(['impact', 'crunchbase', '--today', 'soon'], root).code).toBe(2);
     expect(claims(['impact', 'crunchbase', '--format', 'yaml'], root)).toMatchObject({ code: 2, stdout: '' });
+  });
+});
+
+describe('claims impact on hostile values: bounded and inert', () => {
+  const LONG_ID = `unnamed-wire-${'x'.repeat(3000)}`;
+  const root = dataset({
+    // A statement that tries to drive the terminal and runs on for 50,000 characters, and an origin named only in the
+    // evidence (no source file: validate reports the reference), with a 3,000-character id.
+    'mistral-ai/hostile.yaml': claim('hostile', `category: market
+statement: "Le Chat \\e[31mtops\\u202e the App Store. ${'Le Chat is currently the most downloaded iOS app in France. '.repeat(800)}"
+status: independent
+evidence:
+  - source: techcrunch-down-to-business
+    origin: ${LONG_ID}
+    quote: Le Chat is currently the most downloaded iOS app in France.
+`),
+  });
+
+  it('control characters are shown as escapes, and a long statement is cut, in the table and in records', () => {
+    for (const columns of ['100', '50']) {
+      const r = claims(['impact', 'techcrunch-down-to-business'], root, { COLUMNS: columns });
+      expect(r.code).toBe(0);
+      expect(r.stdout).not.toMatch(/[\u001b\u202e]/);
+      expect(r.stdout.replace(/[│\s]+/g, ' ')).toContain('\\x1b[31mtops\\u202e');
+      expect(r.stdout.length).toBeLessThan(3000);
+      expect(r.stdout).toContain('…');
+    }
+  });
+
+  it('an origin named only in the evidence can be asked about; its long id is cut in the sentence, whole in json', () => {
+    const table = claims(['impact', LONG_ID], root);
+    expect(table.code).toBe(0);
+    expect(headline(table.stdout)).toMatch(/^If unnamed-wire-x+… were discarded, 1 of 5 claims would lose all its evidence\.$/);
+    expect(headline(table.stdout).length).toBeLessThan(200);
+    const json = JSON.parse(claims(['impact', LONG_ID, '--format', 'json'], root).stdout);
+    expect(json).toMatchObject({ source: LONG_ID, title: null, publisher: null, claims_lowered: 1 });
+    expect(json.claims[0].id).toBe('hostile');
   });
 });
 

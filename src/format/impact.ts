@@ -5,7 +5,7 @@ import type { ImpactRow } from '../query/impact.js';
 import { escapeDeep } from './escape.js';
 import { visible, wrap } from './layout.js';
 import type { ImpactFormat } from './names.js';
-import { fitTable, maxOf, paintStatus, painter, records } from './table.js';
+import { boundCell, fitTable, maxOf, paintStatus, painter, records } from './table.js';
 import type { ImpactFormatter, SourceImpactReport } from './types.js';
 import { csv, plural } from './values.js';
 
@@ -44,6 +44,10 @@ const MIN_STATEMENT = 16;
 
 const HEAD = ['id', 'now → without it', 'statement'];
 
+/** The most of the source's id the sentence repeats: a slug may be any length. */
+const MAX_ID_IN_SENTENCE = 80;
+const cut = (id: string): string => ([...id].length > MAX_ID_IN_SENTENCE ? `${[...id].slice(0, MAX_ID_IN_SENTENCE - 1).join('')}…` : id);
+
 /** Support and grade now, then without the source: the drop in yellow, nothing left in red. */
 function change(c: ChalkInstance, r: ImpactRow): string {
   const now = `${paintStatus(c, r.before.support)} ${r.before.grade}`;
@@ -54,7 +58,7 @@ const table: ImpactFormatter = (report, { color, width }) => {
   const c = painter(color);
   // Control characters from the dataset become visible escapes before any colour is added.
   const safe = escapeDeep(report);
-  const headline = wrap(impactHeadline(safe, c.bold(safe.source.id)), width);
+  const headline = wrap(impactHeadline(safe, c.bold(cut(safe.source.id))), width);
   if (safe.claims.length === 0) return `${headline}\n`;
   const rows = safe.claims.map((r) => [r.id, change(c, r), r.statement]);
   // Ids are never cut: when the ids, the support column and a readable statement do not fit side by side, each
@@ -62,7 +66,7 @@ const table: ImpactFormatter = (report, { color, width }) => {
   const fixed = [0, 1].map((i) => maxOf(rows.map((r) => maxOf(r[i]!.split('\n').map(visible), 0)), visible(HEAD[i]!)) + 2);
   const body = fixed[0]! + fixed[1]! + MIN_STATEMENT + 2 + HEAD.length + 1 <= width
     ? fitTable(HEAD, rows, { width, color, keep: [0, 1] })
-    : records(HEAD, rows, width, color);
+    : records(HEAD, rows.map((r) => r.map(boundCell)), width, color);
   return `${headline}\n${body}\n`;
 };
 
