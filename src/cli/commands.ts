@@ -7,6 +7,8 @@ export { sources } from './sources.js';
 export { report } from './report.js';
 export { exportClaims } from './export.js';
 export { graph } from './graph.js';
+export { history } from './history.js';
+export { stats } from './stats.js';
 export { impact } from './impact.js';
 export { diff } from './diff.js';
 export { newFile } from './new.js';

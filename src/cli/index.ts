@@ -11,6 +11,9 @@ import type { ListOptions } from './list.js';
 import type { ReportOptions } from './report.js';
 import type { ExportOptions } from './export.js';
 import type { GraphOptions } from './graph.js';
+import type { HistoryOptions } from './history.js';
+import type { StatsOptions } from './stats.js';
+import { HISTORY_FORMATS, STATS_FORMATS } from '../format/names.js';
 import type { ImpactOptions } from './impact.js';
 import type { DiffOptions } from './diff.js';
 import { DIFF_FORMATS } from '../format/names.js';
@@ -95,6 +98,21 @@ const COMMANDS: ReadonlyArray<CommandSpec | { name: string; description: string;
     formats: GRAPH_FORMATS,
     options: [['--all', 'the whole dataset: every source and claim'], 'format'],
     run: (c, [id]: [string | undefined], opts: GraphOptions & GlobalOptions, s, io) => c.graph(id, opts, s, io),
+  },
+  {
+    name: 'history',
+    description: 'one claim over time: a row per commit that changed it, its evidence or the sources it rests on, following renames',
+    args: [['<id>', 'claim id (also an old id, or one since removed)']],
+    formats: HISTORY_FORMATS,
+    options: ['format'],
+    run: (c, [id]: [string], opts: HistoryOptions & GlobalOptions, s, io) => c.history(id, opts, s, io),
+  },
+  {
+    name: 'stats',
+    description: 'measures over time: how long rumors took to be confirmed, the rumors still open, and each source\'s track record',
+    formats: STATS_FORMATS,
+    options: ['format'],
+    run: (c, _, opts: StatsOptions & GlobalOptions, s, io) => c.stats(opts, s, io),
   },
   {
     name: 'impact',

@@ -33,3 +33,10 @@ export type ImpactFormat = (typeof IMPACT_FORMATS)[number];
 /** `claims diff`. */
 export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
+
+/** `claims history`. */
+export const HISTORY_FORMATS = ['text', 'json', 'csv'] as const;
+export type HistoryFormat = (typeof HISTORY_FORMATS)[number];
+/** `claims stats`. */
+export const STATS_FORMATS = ['text', 'markdown', 'json'] as const;
+export type StatsFormat = (typeof STATS_FORMATS)[number];
