@@ -11,10 +11,10 @@ import type { ListOptions } from './list.js';
 import type { ReportOptions } from './report.js';
 import type { ExportOptions } from './export.js';
 import type { GraphOptions } from './graph.js';
+import type { ImpactOptions } from './impact.js';
 import type { HistoryOptions } from './history.js';
 import type { StatsOptions } from './stats.js';
 import { HISTORY_FORMATS, STATS_FORMATS } from '../format/names.js';
-import type { ImpactOptions } from './impact.js';
 import type { DiffOptions } from './diff.js';
 import { DIFF_FORMATS } from '../format/names.js';
 import type { FmtOptions } from './fmt.js';
@@ -100,6 +100,14 @@ const COMMANDS: ReadonlyArray<CommandSpec | { name: string; description: string;
     run: (c, [id]: [string | undefined], opts: GraphOptions & GlobalOptions, s, io) => c.graph(id, opts, s, io),
   },
   {
+    name: 'impact',
+    description: 'what rests on one source: the claims whose support would drop, or that would lose all their evidence, if it were discarded',
+    args: [['<source-id>', 'source id (see `claims sources`)']],
+    formats: IMPACT_FORMATS,
+    options: ['format'],
+    run: (c, [id]: [string], opts: ImpactOptions & GlobalOptions, s, io) => c.impact(id, opts, s, io),
+  },
+  {
     name: 'history',
     description: 'one claim over time: a row per commit that changed it, its evidence or the sources it rests on, following renames',
     args: [['<id>', 'claim id (also an old id, or one since removed)']],
@@ -113,14 +121,6 @@ const COMMANDS: ReadonlyArray<CommandSpec | { name: string; description: string;
     formats: STATS_FORMATS,
     options: ['format'],
     run: (c, _, opts: StatsOptions & GlobalOptions, s, io) => c.stats(opts, s, io),
-  },
-  {
-    name: 'impact',
-    description: 'what rests on one source: the claims whose support would drop, or that would lose all their evidence, if it were discarded',
-    args: [['<source-id>', 'source id (see `claims sources`)']],
-    formats: IMPACT_FORMATS,
-    options: ['format'],
-    run: (c, [id]: [string], opts: ImpactOptions & GlobalOptions, s, io) => c.impact(id, opts, s, io),
   },
   {
     name: 'diff',

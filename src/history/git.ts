@@ -207,6 +207,44 @@ export class GitHistory {
     return { sha, dataset, overlay };
   }
 
+  /** The commit HEAD names; a usage error when the repository has no commits yet. */
+  headCommit(): string {
+    const head = run(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], this.top);
+    if (!head.ok || !SHA_RE.test(head.out.trim())) throw new UsageError(`${this.what}: the repository of the dataset has no commits yet`);
+    return head.out.trim();
+  }
+
+  /**
+   * Objects by name (a blob id, or `<commit>:<path>`), in the order asked, through one `git cat-file --batch` (or
+   * `--batch-check` for sizes only). A name git cannot find, or one holding a line break, comes back undefined.
+   */
+  objects(names: readonly string[], check = false): Array<GitObject | undefined> {
+    const asked = names.map((n) => (/[\r\n]/.test(n) ? '' : n));
+    const out: Array<GitObject | undefined> = new Array(names.length).fill(undefined);
+    const live = asked.map((n, i) => [n, i] as const).filter(([n]) => n !== '');
+    if (live.length === 0) return out;
+    const r = spawnSync('git', ['cat-file', check ? '--batch-check' : '--batch'], { cwd: this.top, input: live.map(([n]) => n).join('\n') + '\n', maxBuffer: 1 << 30 });
+    if (r.status !== 0 || r.error) throw new UsageError(`${this.what}: git cat-file failed: ${firstLine(r.stderr?.toString() ?? '')}`);
+    const buf = r.stdout;
+    let at = 0;
+    for (const [, i] of live) {
+      const nl = buf.indexOf(10, at);
+      if (nl < 0) break;
+      const fields = buf.subarray(at, nl).toString('utf8').split(' ');
+      at = nl + 1;
+      const [sha = '', type = '', size = ''] = fields;
+      if (!SHA_RE.test(sha) || !/^\d+$/.test(size)) continue;
+      const n = Number(size);
+      if (check) {
+        out[i] = { sha, type, size: n };
+        continue;
+      }
+      out[i] = { sha, type, size: n, content: buf.subarray(at, at + n) };
+      at += n + 1;
+    }
+    return out;
+  }
+
   /** The absolute path, as the user reaches the dataset, of a path from the repository root. */
   absOf(path: string): string {
     const inDataset = this.datasetRel === '' ? path : path.slice(this.datasetRel.length + 1);
@@ -217,6 +255,21 @@ export class GitHistory {
   repoPath(abs: string): string {
     return [this.datasetRel, relative(this.datasetRoot, abs).split(sep).join('/')].filter((s) => s !== '').join('/');
   }
+}
+
+/** One object as `git cat-file` gives it. */
+export interface GitObject {
+  sha: string;
+  type: string;
+  size: number;
+  /** Absent for `--batch-check`. */
+  content?: Buffer;
+}
+
+/** The 1-based line of the first merge-conflict marker in `text`, or undefined when it has none. */
+export function conflictLine(text: string): number | undefined {
+  if (!CONFLICT_RE.test(text)) return undefined;
+  return text.slice(0, text.search(CONFLICT_RE)).split('\n').length;
 }
 
 /** Throws a usage error when a working-tree YAML file of the dataset has merge-conflict markers. */

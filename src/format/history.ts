@@ -1,0 +1,74 @@
+/** Output formats of `claims history`: text (a table fitted to the width), json, csv. */
+import type { ClaimHistory, HistoryRow } from '../history/history.js';
+import { escapeDeep } from './escape.js';
+import { wrap } from './layout.js';
+import type { HistoryFormat } from './names.js';
+import { fitted, paintStatus, painter } from './table.js';
+import type { Formatter, TerminalContext } from './types.js';
+import { csv, plural } from './values.js';
+
+/** A `claims history` output format. */
+export type HistoryFormatter = Formatter<ClaimHistory, TerminalContext>;
+
+const CSV_HEAD = ['date', 'commit', 'author', 'change', 'id', 'path', 'status', 'support', 'grade', 'value', 'evidence', 'changed_sources', 'subject', 'problem'];
+
+/** What the commit did to the claim, in a few words. */
+export function changeWords(r: HistoryRow): string {
+  const sources = r.changed_sources.length > 0 ? `source${r.changed_sources.length === 1 ? '' : 's'} ${r.changed_sources.join(', ')}` : '';
+  switch (r.change) {
+    case 'added':
+      return 'added';
+    case 'removed':
+      return 'removed';
+    case 'renamed':
+      return [`renamed from ${r.path}`, sources].filter((s) => s !== '').join('; ');
+    case 'changed':
+      return ['claim', sources].filter((s) => s !== '').join('; ');
+    case 'sources':
+      return sources;
+  }
+}
+
+/** The one-line summary above the table: how many commits, the ids the claim had, whether it is gone. */
+export function historyHeadline(h: ClaimHistory): string {
+  const parts = [`${h.id}: ${plural(h.rows.length, 'commit')} changed the claim, its evidence or the sources it rests on (oldest first)`];
+  const others = h.ids.filter((i) => i !== h.id);
+  if (others.length > 0) parts.push(`also known as ${others.join(', ')}`);
+  if (h.current_id !== null && h.current_id !== h.id) parts.push(`now ${h.current_id}`);
+  if (h.removed) parts.push(`removed from the dataset in ${h.removed.commit.slice(0, 7)} (${h.removed.date.slice(0, 10)})`);
+  return parts.join('; ');
+}
+
+const text: HistoryFormatter = (history, { color, width }) => {
+  const c = painter(color);
+  const h = escapeDeep(history);
+  const head = ['date', 'commit', 'author', 'status', 'support', 'grade', 'value', 'ev.', 'change'];
+  // Renames show the path the claim had before; the row's own path is in json and csv.
+  const renamedFrom = new Map<HistoryRow, string>();
+  h.rows.forEach((r, i) => {
+    if (r.change === 'renamed' && i > 0) renamedFrom.set(r, h.rows[i - 1]!.path);
+  });
+  const rows = h.rows.map((r) => {
+    const what = r.change === 'renamed' ? changeWords({ ...r, path: renamedFrom.get(r) ?? '?' }) : changeWords(r);
+    const id = h.ids.length > 1 && r.id !== null ? ` (${r.id})` : '';
+    return [
+      r.date.slice(0, 10), r.commit.slice(0, 7), r.author, r.status ?? '—', r.support ?? '—', r.grade ?? '—', r.value ?? '',
+      r.evidence === null ? '' : String(r.evidence), `${what}${id}${r.problem ? ` — ${r.problem}` : ''}`,
+    ];
+  });
+  const headline = wrap(historyHeadline(h), width);
+  if (rows.length === 0) return `${headline}\n`;
+  const paint = (cell: string) => (['independent', 'company-reported', 'rumored', 'disputed', 'retracted'].includes(cell) ? paintStatus(c, cell) : undefined);
+  return `${headline}\n${fitted(head, rows, width, color, { right: [7] }, paint)}\n`;
+};
+
+const json: HistoryFormatter = (h) => JSON.stringify(h, null, 2) + '\n';
+
+const csvFormat: HistoryFormatter = (h) =>
+  csv(CSV_HEAD, h.rows.map((r) => [
+    r.date, r.commit, r.author, r.change, r.id ?? '', r.path, r.status ?? '', r.support ?? '', r.grade ?? '', r.value ?? '',
+    r.evidence === null ? '' : String(r.evidence), r.changed_sources.join(' '), r.subject, r.problem ?? '',
+  ]));
+
+/** The `claims history` output formats by name. */
+export const historyFormatters: Record<HistoryFormat, HistoryFormatter> = { text, json, csv: csvFormat };
