@@ -24,6 +24,13 @@ export const MIN_QUOTE_WORDS = 9;
 /** The most evidence items of independent origins compared per claim (the first ones, in evidence order): pairs grow as the square. */
 export const MAX_RELAY_ITEMS = 64;
 
+/**
+ * How many snapshot words the shared-passage search scans in one run, over all claims (each search is one pass over a
+ * snapshot): past it, hostile data (64 origins of one claim, each with a 32 MiB snapshot) costs no more, and passages are
+ * no longer looked for; quotes and credits still are.
+ */
+export const RELAY_SCAN_BUDGET = 50_000_000;
+
 /** The most words of a quote or statement compared word by word; longer texts are compared on their first this many words. */
 const MAX_QUOTE_WORDS = 400;
 
@@ -176,6 +183,9 @@ export class RelayDetector {
   private readonly numeric: Array<[string, number]> = [];
   private readonly tokens = new Map<string, Tokens | null>();
   private readonly credits = new Map<string, Array<{ agency: string; credit: string }>>();
+  private readonly shared = new Map<string, { run: Run; t: Tokens } | null>();
+  /** Word positions the passage search may still scan in this run (see RELAY_SCAN_BUDGET). */
+  private budget = RELAY_SCAN_BUDGET;
 
   /** `read` gives a snapshot's normalised text by its `snapshot:` path, or undefined when it cannot be read. */
   constructor(private readonly index: Index, private readonly read: (path: string) => string | undefined) {}
@@ -246,23 +256,46 @@ export class RelayDetector {
 
   private sharedPassage(x: Item, y: Item, forms: ReadonlySet<string>, evidence: readonly Evidence[]): RelayReason | undefined {
     let best: { run: Run; t: Tokens } | undefined;
+    const keep = (got: { run: Run; t: Tokens } | undefined): void => {
+      if (got && (!best || got.run.length > best.run.length)) best = got;
+    };
     for (const pa of x.snapshots) {
       for (const pb of y.snapshots) {
         if (pa === pb) continue;
-        const ta = this.tokensOf(pa);
-        const tb = this.tokensOf(pb);
-        if (!ta || !tb) continue;
-        // Anchors: where the figure stands in either text, or, for a claim without a figure, where either item's quote is.
-        const anchorsA = forms.size > 0 ? figureAnchors(ta, this.numeric, forms) : quoteAnchors(ta, evidence[x.index]!.quote);
-        const anchorsB = forms.size > 0 ? [] : quoteAnchors(tb, evidence[y.index]!.quote);
-        for (const run of [...sharedRuns(ta, tb, anchorsA), ...sharedRuns(tb, ta, anchorsB).map((r) => ({ a: r.b, b: r.a, length: r.length }))]) {
-          if (run.length >= RELAY_PASSAGE_WORDS && (!best || run.length > best.run.length)) best = { run, t: ta };
+        // Anchors: where the figure stands, or, for a claim without a figure, where either item's quote is in its own text.
+        if (forms.size > 0) keep(this.longestShared(pa, pb, { figure: forms }));
+        else {
+          keep(this.longestShared(pa, pb, { quote: evidence[x.index]!.quote }));
+          keep(this.longestShared(pb, pa, { quote: evidence[y.index]!.quote }));
         }
       }
     }
     if (!best) return undefined;
     const { run, t } = best;
     return { kind: 'passage', words: run.length, passage: t.text.slice(t.starts[run.a]!, t.ends[run.a + run.length - 1]!) };
+  }
+
+  /**
+   * The longest passage of at least RELAY_PASSAGE_WORDS words that the snapshot at `pa` shares with the one at `pb` through
+   * an anchor in `pa`, found once per pair of snapshots and anchor (claims and items that share them ask again), and
+   * only while the run's scanning budget lasts.
+   */
+  private longestShared(pa: string, pb: string, anchor: { figure: ReadonlySet<string> } | { quote: string | undefined }): { run: Run; t: Tokens } | undefined {
+    const anchorKey = 'figure' in anchor ? `f ${[...anchor.figure].join(' ')}` : `q ${anchor.quote ?? ''}`;
+    const key = `${pa}\u0000${pb}\u0000${anchorKey}`;
+    if (this.shared.has(key)) return this.shared.get(key) ?? undefined;
+    let found: { run: Run; t: Tokens } | undefined;
+    const ta = this.tokensOf(pa);
+    const tb = this.tokensOf(pb);
+    if (ta && tb && this.budget >= tb.ids.length) {
+      const anchors = 'figure' in anchor ? figureAnchors(ta, this.numeric, anchor.figure) : quoteAnchors(ta, anchor.quote);
+      if (anchors.length > 0) this.budget -= tb.ids.length;
+      for (const run of sharedRuns(ta, tb, anchors)) {
+        if (run.length >= RELAY_PASSAGE_WORDS && (!found || run.length > found.run.length)) found = { run, t: ta };
+      }
+    }
+    this.shared.set(key, found ?? null);
+    return found;
   }
 
   /** The first wire credit in an item's snapshots that its chain does not list, with the snapshot's source. */
