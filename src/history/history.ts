@@ -175,13 +175,17 @@ export function claimHistory(git: GitHistory, id: string, opts: HistoryOptions):
   const relevant: Array<{ step: Step; sources: string[]; changed: string[] }> = [];
   for (const step of walk) {
     const commit = log[step.index]!;
+    // The sources cited after the commit, and before it: a source merged away or dropped in this commit counts too.
     const version = versionOf(step.after ?? step.before);
+    const previous = versionOf(step.before);
     const cited = version?.claim ? citedSources(version.claim.data) : [];
-    const citedSet = new Set(cited);
+    const citedSet = new Set([...cited, ...(previous?.claim ? citedSources(previous.claim.data) : [])]);
     const changed = new Set<string>();
     for (const e of commit.entries) {
       for (const p of [e.path, e.from]) if (p !== undefined && p !== step.path && p !== step.pathBefore && citedSet.has(stemOf(p))) changed.add(stemOf(p));
     }
+    // The commit that added the claim adds, or already had, everything it cites: its sources are not news there.
+    if (step.kind === 'added') changed.clear();
     if (step.kind !== undefined || changed.size > 0) relevant.push({ step, sources: cited, changed: [...changed].sort() });
   }
 

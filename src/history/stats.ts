@@ -66,7 +66,7 @@ export interface TrackRecord {
   disputed: number;
   /** Superseded by a claim that is not better supported (a newer figure, not a confirmation). */
   superseded: number;
-  /** Still rumored, not superseded. */
+  /** Still rumored (declared, or by their evidence), not superseded. */
   open_rumors: number;
 }
 
@@ -266,7 +266,8 @@ export function overTimeStats(ctx: QueryContext, timelines: ReadonlyMap<string, 
   // From the history: a claim whose status went from rumored to independent.
   if (timelines) {
     for (const v of ctx.views) {
-      if (confirmed.has(v.id)) continue;
+      // A status raised with no new independent origin is not a confirmation: the evidence must support it now.
+      if (confirmed.has(v.id) || v.support !== 'independent' || !live(v.status)) continue;
       const t = timelines.get(v.id);
       if (!t) continue;
       const firstRumor = t.statuses.findIndex((s) => s.status === 'rumored');
@@ -291,7 +292,7 @@ export function overTimeStats(ctx: QueryContext, timelines: ReadonlyMap<string, 
 
   const open: OpenRumor[] = [];
   for (const v of ctx.views) {
-    if (v.status !== 'rumored' || v.superseded_by !== null || confirmed.has(v.id)) continue;
+    if (!isRumor(v) || v.superseded_by !== null || confirmed.has(v.id)) continue;
     const since = claimDate(ctx, v, timelines);
     open.push({ id: v.id, category: v.category, since: since?.date ?? null, days_open: since ? daysBetween(since.date, ctx.today) : null, method: since?.method ?? null });
   }
@@ -309,8 +310,8 @@ export function overTimeStats(ctx: QueryContext, timelines: ReadonlyMap<string, 
     median_days_open: median(open.flatMap((o) => (o.days_open === null ? [] : [o.days_open]))),
     track_records,
     methods: {
-      confirmations: `superseded by a better-supported claim (supersedes) and forecasts resolved as met (resolved_by): the dataset's links; dated by the sources' published dates, else as_of, else the commit that added the claim. Raised from rumored to independent: ${git ? 'the git history of each file\'s status line' : `not measured (${reason ?? 'no git history'})`}`,
-      open_rumors: `status rumored and not superseded, open since the earliest published date of its sources, else as_of${git ? ', else the commit that added it' : ''}`,
+      confirmations: `superseded by a better-supported claim (supersedes) and forecasts resolved as met (resolved_by): the dataset's links; dated by the sources' published dates, else as_of, else the commit that added the claim. Raised from rumored to independent (with evidence that now supports it): ${git ? 'the git history of each file\'s status line' : `not measured (${reason ?? 'no git history'})`}`,
+      open_rumors: `status rumored, or live with evidence that supports only rumored, and not superseded; open since the earliest published date of its sources, else as_of${git ? ', else the commit that added it' : ''}`,
       track_records: `the claims whose origins include the source, counted by what became of them (as in confirmations; retracted and disputed from the current status)`,
     },
   };
@@ -331,7 +332,7 @@ export function trackRecords(ctx: QueryContext, confirmed: ReadonlySet<string>):
       else if (v.superseded_by !== null) r.superseded++;
       if (v.status === 'retracted') r.retracted++;
       if (v.status === 'disputed') r.disputed++;
-      if (v.status === 'rumored' && v.superseded_by === null && !confirmed.has(v.id)) r.open_rumors++;
+      if (isRumor(v) && v.superseded_by === null && !confirmed.has(v.id)) r.open_rumors++;
     }
   }
   return [...bySource.values()].sort((a, b) => compareText(a.source, b.source));
