@@ -24,6 +24,10 @@ describe('the bundled Mistral AI dataset', () => {
     const result = lint(ds, { today: '2026-11-24' });
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect([...new Set(result.diagnostics.map((d) => d.rule))]).toEqual(['forecast-overdue']);
+    // The README ("The bundled dataset") names each warning and why it stays.
+    expect(result.diagnostics.map((d) => d.file.replace(/^.*\//, '')).sort()).toEqual([
+      'forecast-open-weight-model-summer-2026.yaml', 'forecast-stellantis-owners-manual-assistant.yaml', 'revenue-target-2025-bpifrance.yaml',
+    ]);
   });
 
   it('has at least 50 claims and 15 sources, every file starting with its schema modeline', () => {
