@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { visible } from '../src/format/layout.js';
-import { impactFormatters } from '../src/format/impact.js';
+import { impactFormatters, impactHeadline } from '../src/format/impact.js';
+import type { ImpactRow } from '../src/query/impact.js';
 import { IMPACT_FORMATS } from '../src/format/names.js';
 import { writeDataset } from './helpers.js';
 
@@ -351,5 +352,25 @@ describe('claims impact in the help', () => {
 
   it('the registry holds a formatter for exactly the declared names', () => {
     expect(Object.keys(impactFormatters).sort()).toEqual([...IMPACT_FORMATS].sort());
+  });
+});
+
+describe('the sentence, for every mix of lowered claims', () => {
+  const origins = { independent: 0, party: 0, self: 0, anonymous: 0, unattributed: 0 };
+  const row = (id: string, lost: boolean): ImpactRow => ({
+    id, file: `claims/${id}.yaml`, subject: 'Mistral AI', statement: 'S.', status: 'independent',
+    before: { support: 'independent', grade: 'B2', origins: { ...origins, independent: 1 } },
+    after: lost ? null : { support: 'company-reported', grade: 'C3', origins: { ...origins, self: 1 } }, lost_all_evidence: lost,
+  });
+  const report = (claims: ImpactRow[], total: number, using = claims.length) =>
+    ({ source: { id: 'techcrunch-profile', title: null, publisher: null }, claims_total: total, claims_using: using, claims });
+
+  it('drops only, losses only, both, one claim of one, and nothing lowered though claims use it', () => {
+    expect(impactHeadline(report([row('a', false), row('b', false)], 76))).toBe('If techcrunch-profile were discarded, 2 of 76 claims would drop in support.');
+    expect(impactHeadline(report([row('a', true), row('b', true)], 76))).toBe('If techcrunch-profile were discarded, 2 of 76 claims would lose all their evidence.');
+    expect(impactHeadline(report([row('a', true)], 1))).toBe('If techcrunch-profile were discarded, 1 of 1 claim would lose all its evidence.');
+    expect(impactHeadline(report([row('a', true), row('b', true), row('c', false)], 76)))
+      .toBe('If techcrunch-profile were discarded, 3 of 76 claims would be lowered: 2 would lose all their evidence, 1 would drop in support.');
+    expect(impactHeadline(report([], 76, 12))).toBe('If techcrunch-profile were discarded, no claim would be lowered: the 12 claims that use it keep their support through other evidence.');
   });
 });
