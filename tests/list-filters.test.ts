@@ -4,7 +4,7 @@
  * through the built binary on tests/fixtures/list-filters (a today of 2026-03-15 in its claims.config.yaml).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SOURCE_KINDS } from '../src/model/schema.js';
@@ -287,5 +287,32 @@ describe.skipIf(!built)('help lists the new options (built binary)', () => {
     const help = claims(['sources', '--help']).stdout.replace(/\s+/g, ' ');
     for (const flag of ['--publisher <names>', '--kind <list>', '--reliability <list>']) expect(help).toContain(flag);
     expect(help).toContain(SOURCE_KINDS.join(', '));
+  });
+});
+
+describe.skipIf(!built)('the README documents every option list and sources take (built binary)', () => {
+  const README = readFileSync(resolve(__dirname, '..', 'README.md'), 'utf8');
+  /** The README section that starts at `heading`, up to the next heading of its level. */
+  const section = (heading: string) => {
+    const at = README.indexOf(heading);
+    expect(at, heading).toBeGreaterThanOrEqual(0);
+    const next = README.indexOf('\n### ', at + heading.length);
+    return README.slice(at, next < 0 ? undefined : next);
+  };
+  const GLOBAL = new Set(['--dir', '--today', '--config', '--cache', '--cache-location', '--help', '--format', '--at', '--as-known-on']);
+  const helpFlags = (command: string) =>
+    [...claims([command, '--help']).stdout.matchAll(/^\s+(?:-\w, )?(--[a-z-]+)/gm)].map((m) => m[1]!).filter((f) => !GLOBAL.has(f));
+  const tableFlags = (text: string) =>
+    text.split('\n').filter((l) => l.startsWith('| `--')).flatMap((l) => l.split(' | ')[0]!.match(/--[a-z-]+/g) ?? []);
+
+  it.each([
+    ['list', '### `claims list` — the querier'],
+    ['sources', '### `claims sources`'],
+  ])('claims %s: each option of --help is in the README section, and each one its table names is in --help', (command, heading) => {
+    const text = section(heading);
+    const help = helpFlags(command);
+    expect(help.length).toBeGreaterThanOrEqual(command === 'list' ? 20 : 3);
+    for (const flag of help) expect(text, `${flag} in README ${heading}`).toContain(`\`${flag}`);
+    for (const flag of tableFlags(text)) expect(help, `${flag} in claims ${command} --help`).toContain(flag);
   });
 });
