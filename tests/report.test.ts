@@ -26,6 +26,7 @@ describe('buildReport on the fixture', () => {
     expect(report.filters_applied).toBe(false);
     expect(Object.keys(report)).toEqual([
       'generated_for', 'filters_applied', 'overview', 'sourcing', 'rumors', 'watchlist', 'conflicts', 'concentration', 'timelines',
+      'sourcing_without_value', 'single_points_of_failure',
     ]);
   });
 
@@ -62,9 +63,13 @@ describe('buildReport on the fixture', () => {
       ['one-independent', 'valuation-2026-01-revised'],
       ['two-plus-independent', 'round-2025-01'],
     ]);
-    // Claims without a value are left out.
+    // Claims without a value are placed in tiers under a key of their own.
     expect(ids(s)).not.toContain('rumored-acquisition');
     expect(ids(s)).not.toContain('acquisition-hooli');
+    expect(report.sourcing_without_value.map((e) => [e.tier, e.id])).toEqual([
+      ['anonymous-only', 'rumored-acquisition'],
+      ['two-plus-independent', 'acquisition-hooli'],
+    ]);
     const byId = (id: string) => s.find((e) => e.id === id)!;
     // The relay chain (acme-blog → daily-news → weekly-digest) collapses to one self origin.
     expect(byId('arr-2026-02').origins).toEqual({ independent: 0, party: 0, self: 1, anonymous: 0, unattributed: 0 });

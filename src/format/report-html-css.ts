@@ -60,6 +60,10 @@ ul.plain>li{margin:.5rem 0;padding:.4rem .6rem;background:var(--panel);border:1p
 .meter{display:inline-block;width:6rem;height:.6rem;border:1px solid var(--line);border-radius:.2rem;vertical-align:middle;background:var(--bg)}
 .meter>span{display:block;height:100%;background:currentColor;opacity:.7}
 figure.timeline{margin:0 0 1.5rem}
+abbr.mark{display:inline-block;min-width:1.3em;text-align:center;font:700 .8em/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;text-decoration:none;border:1px solid currentColor;border-radius:.25em}
+.mark-rumored{color:var(--rumored)}.mark-anonymous-only{color:var(--retracted)}.mark-company-only{color:var(--company-reported)}
+ul.lowered{list-style:none;margin:0;padding:0}ul.lowered>li{margin:.1rem 0}
+.drop{white-space:nowrap}
 svg.chart{display:block;max-width:100%;height:auto;font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 svg.chart text{fill:var(--fg)}svg.chart text.cid,svg.chart text.date{fill:var(--muted)}
 svg.chart .axis{stroke:var(--line);stroke-width:1}

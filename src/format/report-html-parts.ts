@@ -4,7 +4,7 @@ import type { OriginClass } from '../provenance/index.js';
 import type { ChainLink, EvidenceExplained } from '../query/explain.js';
 import type { ClaimProvenance } from '../report/provenance.js';
 import type { Timeline, TimelinePoint } from '../report/types.js';
-import { timelineUnit } from './report-wording.js';
+import { pointMarks, timelineUnit } from './report-wording.js';
 import { plural } from './values.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -108,7 +108,10 @@ export function timelineSvg(t: Timeline, n: number): string {
   // reduce, not Math.max(...list): a spread over thousands of points overflows the stack.
   const max = points.reduce((m, p) => Math.max(m, p.amount), 0);
   const dateW = points.reduce((m, p) => Math.max(m, (p.as_of ?? '—').length), 10) * CH.char + CH.date;
-  const label = (p: TimelinePoint) => `${p.form}${p.forecast ? ' (forecast)' : ''}`;
+  const label = (p: TimelinePoint) => {
+    const marks = pointMarks(p).map((m) => m.letter).join(' ');
+    return `${p.form}${p.forecast ? ' (forecast)' : ''}${marks ? ` [${marks}]` : ''}`;
+  };
   const labelW = points.reduce((m, p) => Math.max(m, label(p).length), 4) * CH.char;
   const idW = points.reduce((m, p) => Math.max(m, p.id.length), 4) * CH.char;
   const x0 = dateW + CH.gap;
@@ -126,7 +129,8 @@ export function timelineSvg(t: Timeline, n: number): string {
     const y = CH.top + i * CH.row;
     const len = max > 0 && p.amount > 0 ? Math.max(2, (p.amount / max) * CH.bar) : 0;
     const cls = `bar st-${token(p.status)}${p.forecast ? ' forecast' : ''}${p.superseded_by ? ' superseded' : ''}`;
-    const tip = `${p.id}: ${p.value}${p.as_of ? `, as of ${p.as_of}` : ''}, ${p.status}${p.forecast ? ', forecast' : ''}${p.superseded_by ? `, superseded by ${p.superseded_by}` : ''}`;
+    const marks = pointMarks(p).filter((m) => m.key !== 'rumored').map((m) => `, ${m.words}`).join('');
+    const tip = `${p.id}: ${p.value}${p.as_of ? `, as of ${p.as_of}` : ''}, ${p.status}${marks}${p.forecast ? ', forecast' : ''}${p.superseded_by ? `, superseded by ${p.superseded_by}` : ''}`;
     out.push(
       `<g><title>${esc(tip)}</title>`,
       `<text class="date" x="${dateW}" y="${y + 17}" text-anchor="end">${esc(p.as_of ?? '—')}</text>`,

@@ -1,12 +1,12 @@
 /** The seven sections of the HTML report, each from the report data and the reported claims' provenance trees. */
-import { compareById } from '../util/compare.js';
 import type { ClaimProvenance } from '../report/provenance.js';
 import { CONCENTRATION_THRESHOLD, SOURCING_TIERS, type Report } from '../report/types.js';
 import { badge, code, esc, nw, provenanceDetails, table, timelineSvg, token } from './report-html-parts.js';
 import {
-  concentrationIntro, confirmSentence, FILTERS_COUNTED, forecastsTitle, forecastState, heavyOrigin, leftOut, NO_FIGURES,
-  NO_HEAVY_ORIGIN, NO_RUMORS, originCounts, pct, rumorsIntro, sourceLabel, sourcingIntro, sourcingSentence, TIER_BLURB,
-  TIER_TITLE, timelineUnit,
+  andMore, concentrationIntro, confirmSentence, FILTERS_COUNTED, forecastsTitle, forecastState, heavyOrigin, leftOut, loweredFall,
+  namedClaims, NO_FIGURES, NO_HEAVY_ORIGIN, NO_RUMORS, noSinglePoint, NO_VALUE, originCounts, pct, pointMarks, rumorsIntro, sourceLabel,
+  sourcingIntro, sourcingSentence, SPOF_BLURB, spofIntro, TIER_BLURB, TIER_TITLE, tierEntries, timelineLegend,
+  timelineUnit, type TimelineMark,
 } from './report-wording.js';
 import { plural } from './values.js';
 
@@ -30,10 +30,10 @@ export function overviewHtml(r: Report): string {
   return out.join('\n');
 }
 
-export function sourcingHtml(r: Report, prov: Prov, all: ClaimProvenance[]): string {
+export function sourcingHtml(r: Report, prov: Prov): string {
   const out = [`<p>${sourcingIntro(r)} Open a claim's provenance to see where each piece of evidence comes from.</p>`];
   for (const tier of SOURCING_TIERS) {
-    const entries = r.sourcing.filter((e) => e.tier === tier);
+    const entries = tierEntries(r, tier);
     out.push(`<h3 class="tier tier-${tier}">${esc(TIER_TITLE[tier])} (${entries.length})</h3>`, `<p class="blurb">${esc(TIER_BLURB[tier])}</p>`);
     if (entries.length === 0) continue;
     out.push('<div class="scroll"><table class="sourcing">',
@@ -43,20 +43,13 @@ export function sourcingHtml(r: Report, prov: Prov, all: ClaimProvenance[]): str
       out.push(
         '<tbody class="claim">',
         `<tr><th scope="row">${code(e.id)}<div class="facts">${esc(e.subject)} · ${esc(e.category)}${e.assertion !== 'fact' ? ` · ${esc(e.assertion)}` : ''}</div></th>`
-        + `<td>${code(e.value)}</td><td>${nw(e.as_of ?? '—')}</td><td>${badge(e.status)}</td><td>${esc(e.grade)}</td>`
+        + `<td>${e.value === null ? `<span class="facts">${NO_VALUE}</span>` : code(e.value)}</td><td>${nw(e.as_of ?? '—')}</td><td>${badge(e.status)}</td><td>${esc(e.grade)}</td>`
         + `<td>${esc(sourcingSentence(e))}. Origins: ${esc(originCounts(e))}.</td></tr>`,
         `<tr class="prov-row"><td colspan="6">${provenanceDetails(prov.get(e.id), e.id)}</td></tr>`,
         '</tbody>',
       );
     }
     out.push('</table></div>');
-  }
-  const inTiers = new Set(r.sourcing.map((e) => e.id));
-  const rest = all.filter((p) => !inTiers.has(p.id)).sort(compareById);
-  if (rest.length > 0) {
-    out.push(`<h3>Claims without a value (${rest.length})</h3>`, '<p class="blurb">Not placed in a tier, but sourced all the same.</p>', '<ul class="plain">');
-    for (const p of rest) out.push(`<li>${badge(p.status)} ${esc(p.statement)}${provenanceDetails(p, p.id)}</li>`);
-    out.push('</ul>');
   }
   return out.join('\n');
 }
@@ -149,16 +142,39 @@ export function concentrationHtml(r: Report): string {
 
 export function timelinesHtml(r: Report, prov: Prov): string {
   if (r.timelines.length === 0) return `<p>${NO_FIGURES}</p>`;
-  const out: string[] = ['<p>Bars are coloured by declared status (listed in each table); forecasts are pale bars with a dashed outline; superseded figures are lighter.</p>'];
+  const out: string[] = [
+    '<p>Bars are coloured by declared status (listed in each table); forecasts are pale bars with a dashed outline; superseded figures are lighter.</p>',
+    `<p class="marks-legend">${timelineLegend(markHtml, esc)}</p>`,
+  ];
   r.timelines.forEach((t, n) => {
     out.push(`<figure class="timeline"><h3>${esc(t.subject)} · ${esc(t.category)} (${esc(timelineUnit(t))})</h3>`);
     out.push(`<div class="scroll">${timelineSvg(t, n + 1)}</div>`);
-    out.push(table(['as of', 'claim', 'value', `in ${esc(timelineUnit(t))}`, 'status', 'note'], t.points.map((p) => [
+    out.push(table(['as of', 'claim', 'value', `in ${esc(timelineUnit(t))}`, 'status', 'marks', 'note'], t.points.map((p) => [
       nw(p.as_of ?? '—'), claimRef(p.id, prov), code(p.value), code(p.form), badge(p.status),
+      pointMarks(p).map((m) => `${markHtml(m)} ${esc(m.words)}`).join('<br>'),
       [p.forecast ? 'forecast' : '', p.superseded_by ? `superseded by ${claimRef(p.superseded_by, prov)}` : ''].filter((x) => x !== '').join('; '),
     ]), { cls: 'compact' }));
     if (t.skipped.length > 0) out.push(`<p class="facts">${leftOut(t, t.skipped.map((id) => claimRef(id, prov)).join(', '), { text: esc, id: (id) => id })}.</p>`);
     out.push('</figure>');
   });
+  return out.join('\n');
+}
+
+/** A timeline mark: its letter, coloured, with its words as a tooltip; the letter alone is legible without colour. */
+export function markHtml(m: TimelineMark): string {
+  return `<abbr class="mark mark-${token(m.key)}" title="${esc(m.words)}">${esc(m.letter)}</abbr>`;
+}
+
+export function singlePointsHtml(r: Report, prov: Prov): string {
+  const s = r.single_points_of_failure;
+  const out = [`<p class="blurb">${esc(SPOF_BLURB)}</p>`];
+  if (s.sources.length === 0) return [...out, `<p>${esc(noSinglePoint(r))}</p>`].join('\n');
+  out.push(`<p>${esc(spofIntro(r))}</p>`);
+  out.push(table(['source', 'what it is', 'claims lowered', 'would lose all evidence', 'claims it would lower'], s.sources.map((e) => {
+    const { named, more } = namedClaims(e);
+    const items = named.map((x) => `<li>${claimRef(x.id, prov)}: <span class="${x.after === null ? 'warn' : 'drop'}">${esc(loweredFall(x))}</span></li>`);
+    if (more > 0) items.push(`<li class="facts">${esc(andMore(more))}</li>`);
+    return [code(e.source), esc(sourceLabel(e)), String(e.claims), String(e.lost_all_evidence), `<ul class="lowered">${items.join('')}</ul>`];
+  }), { num: [2, 3], rowHead: true, cls: 'spof' }));
   return out.join('\n');
 }

@@ -7,7 +7,7 @@ import type { Report } from '../report/types.js';
 import { CSS } from './report-html-css.js';
 import { badge, esc, STATUS_LIST } from './report-html-parts.js';
 import {
-  concentrationHtml, conflictsHtml, overviewHtml, rumorsHtml, sourcingHtml, timelinesHtml, watchlistHtml, type Prov,
+  concentrationHtml, conflictsHtml, overviewHtml, rumorsHtml, singlePointsHtml, sourcingHtml, timelinesHtml, watchlistHtml, type Prov,
 } from './report-html-sections.js';
 import { FILTERS_NOTE, REPORT_SECTIONS } from './report-wording.js';
 import { plural } from './values.js';
@@ -19,12 +19,13 @@ export function formatReportHtml(report: Report, provenance: readonly ClaimProve
   const title = `Claims report for ${report.generated_for}`;
   const bodies = [
     overviewHtml(report),
-    sourcingHtml(report, prov, [...provenance]),
+    sourcingHtml(report, prov),
     rumorsHtml(report, prov),
     watchlistHtml(report, prov),
     conflictsHtml(report, prov),
     concentrationHtml(report),
     timelinesHtml(report, prov),
+    singlePointsHtml(report, prov),
   ];
   const out = [
     '<!DOCTYPE html>',

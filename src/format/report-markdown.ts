@@ -2,8 +2,9 @@
 import { escapeDeep } from './escape.js';
 import { CONCENTRATION_THRESHOLD, SOURCING_TIERS } from '../report/types.js';
 import {
-  barLength, FILTERS_NOTE, forecastState, leftOut, NO_FIGURES, NO_RUMORS, pct, REPORT_SECTIONS, sourceLabel, sourcingIntro,
-  sourcingSentence, TIER_BLURB, TIER_TITLE, timelineUnit,
+  andMore, barLength, FILTERS_NOTE, forecastState, leftOut, loweredFall, namedClaims, NO_FIGURES, NO_RUMORS, noSinglePoint, NO_VALUE, pct,
+  pointMarks, REPORT_SECTIONS, sourceLabel, sourcingIntro, sourcingSentence, SPOF_BLURB, spofIntro, TIER_BLURB, TIER_TITLE,
+  tierEntries, timelineLegend, timelineUnit,
 } from './report-wording.js';
 import { maxOf } from './table.js';
 import type { ReportFormatter } from './types.js';
@@ -34,13 +35,13 @@ export const markdown: ReportFormatter = (raw) => {
   section(2);
   out.push(sourcingIntro(r), '');
   for (const tier of SOURCING_TIERS) {
-    const entries = r.sourcing.filter((e) => e.tier === tier);
+    const entries = tierEntries(r, tier);
     out.push(`### ${TIER_TITLE[tier]} (${entries.length})`, '', TIER_BLURB[tier], '');
     if (entries.length === 0) continue;
     out.push(mdTable(
       ['claim', 'value', 'as of', 'status', 'grade', 'independent', 'party', 'self', 'anonymous', 'unattributed', 'why'],
       entries.map((e) => [
-        code(e.id), code(e.value), e.as_of ?? '', e.status, e.grade, String(e.origins.independent), String(e.origins.party), String(e.origins.self),
+        code(e.id), e.value === null ? NO_VALUE : code(e.value), e.as_of ?? '', e.status, e.grade, String(e.origins.independent), String(e.origins.party), String(e.origins.self),
         String(e.origins.anonymous), String(e.origins.unattributed), md(sourcingSentence(e)),
       ]),
       [5, 6, 7, 8],
@@ -111,13 +112,29 @@ export const markdown: ReportFormatter = (raw) => {
   // 7. Timelines
   section(7);
   if (r.timelines.length === 0) out.push(NO_FIGURES, '');
+  else out.push(timelineLegend(), '');
   for (const t of r.timelines) {
     out.push(`### ${md(mdCell(t.subject))} · ${t.category} (${timelineUnit(t)})`, '');
     const max = maxOf(t.points.map((p) => p.amount), 0);
-    out.push(mdTable(['as of', 'claim', 'value', `amount (${timelineUnit(t)})`, 'chart', 'forecast'], t.points.map((p) => [
+    out.push(mdTable(['as of', 'claim', 'value', `amount (${timelineUnit(t)})`, 'chart', 'forecast', 'marks'], t.points.map((p) => [
       p.as_of ?? '', code(p.id), code(p.value), md(compactAmount({ amount: p.amount, unit: t.unit, currency: t.currency })), '█'.repeat(barLength(p.amount, max, 20)) || ' ', p.forecast ? 'forecast' : '',
+      pointMarks(p).map((m) => m.letter).join(' '),
     ]), [3]));
     if (t.skipped.length > 0) out.push(`${leftOut(t, t.skipped.map(code).join(', '))}.`, '');
+  }
+
+  // 8. Single points of failure
+  section(8);
+  out.push(SPOF_BLURB, '');
+  const spof = r.single_points_of_failure;
+  if (spof.sources.length === 0) out.push(noSinglePoint(r), '');
+  else {
+    out.push(spofIntro(r), '');
+    out.push(mdTable(['source', 'what it is', 'claims lowered', 'would lose all evidence', 'claims it would lower'], spof.sources.map((e) => {
+      const { named, more } = namedClaims(e);
+      const list = named.map((x) => `${code(x.id)}: ${loweredFall(x)}`).concat(more > 0 ? [andMore(more)] : []);
+      return [code(e.source), md(sourceLabel(e)), String(e.claims), String(e.lost_all_evidence), list.join('; ')];
+    }), [2, 3]));
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\n*$/, '\n');
 };

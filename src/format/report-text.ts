@@ -5,9 +5,10 @@ import { SOURCING_TIERS, type Report } from '../report/types.js';
 import { escapeDeep } from './escape.js';
 import { dimLines, visible, wrap } from './layout.js';
 import {
-  barLength, concentrationIntro, confirmSentence, FILTERS_COUNTED, FILTERS_NOTE, forecastsTitle, forecastState, heavyOrigin, leftOut,
-  NO_FIGURES, NO_HEAVY_ORIGIN, NO_RUMORS, originCounts, pct, REPORT_SECTIONS, rumorsIntro, sourceLabel, sourcingIntro,
-  sourcingSentence, TIER_BLURB, TIER_TITLE, timelineUnit,
+  andMore, barLength, concentrationIntro, confirmSentence, FILTERS_COUNTED, FILTERS_NOTE, forecastsTitle, forecastState, heavyOrigin,
+  leftOut, loweredFall, namedClaims, NO_FIGURES, NO_HEAVY_ORIGIN, NO_RUMORS, noSinglePoint, NO_VALUE, originCounts, pct, pointMarks,
+  REPORT_SECTIONS, rumorsIntro, sourceLabel, sourcingIntro, sourcingSentence, SPOF_BLURB, spofCounts, spofIntro, TIER_BLURB, TIER_TITLE,
+  tierEntries, timelineLegend, timelineUnit, type TimelineMark,
 } from './report-wording.js';
 import { fitTable, fitted, maxOf, naturalWidth, paintStatus, painter, records, type CellPaint } from './table.js';
 import type { ReportFormatter } from './types.js';
@@ -48,11 +49,11 @@ function textOverview(r: Report, c: ChalkInstance, width: number, color: boolean
 function textSourcing(r: Report, c: ChalkInstance, width: number, color: boolean): string[] {
   const out: string[] = [wrap(sourcingIntro(r), width)];
   for (const tier of SOURCING_TIERS) {
-    const entries = r.sourcing.filter((e) => e.tier === tier);
+    const entries = tierEntries(r, tier);
     out.push('', c.bold(wrap(`${TIER_TITLE[tier]} (${entries.length})`, width)), dimLines(c, wrap(TIER_BLURB[tier], width)));
     if (entries.length === 0) continue;
     const rows = entries.map((e) => [
-      `${e.id}\n${e.value}${e.as_of ? ` · ${e.as_of}` : ''}`,
+      `${e.id}\n${e.value ?? NO_VALUE}${e.as_of ? ` · ${e.as_of}` : ''}`,
       `${e.status}\ngrade ${e.grade}`,
       `${sourcingSentence(e)}. Origins: ${originCounts(e)}.`,
     ]);
@@ -137,20 +138,28 @@ function textConcentration(r: Report, c: ChalkInstance, width: number, color: bo
   return out;
 }
 
+/** A point's marks in two fixed places (rumored, then its weak tier), so that a column of them reads at a glance. */
+function markCell(c: ChalkInstance, marks: TimelineMark[]): string {
+  const paint = (m: TimelineMark) => (m.key === 'company-only' ? c.cyan(m.letter) : m.key === 'rumored' ? c.yellow(m.letter) : c.red(m.letter));
+  const rumored = marks.find((m) => m.key === 'rumored');
+  const tier = marks.find((m) => m.key !== 'rumored');
+  return `${rumored ? paint(rumored) : ' '}${tier ? paint(tier) : ' '}`;
+}
+
 function textTimelines(r: Report, c: ChalkInstance, width: number): string[] {
   if (r.timelines.length === 0) return [wrap(NO_FIGURES, width)];
-  const out: string[] = [];
+  const out: string[] = [dimLines(c, wrap(timelineLegend(), width))];
   for (const t of r.timelines) {
-    if (out.length > 0) out.push('');
+    out.push('');
     out.push(c.bold(wrap(`${t.subject} · ${t.category} (${timelineUnit(t)})`, width)));
     const max = maxOf(t.points.map((p) => p.amount), 0);
     const dateW = maxOf(t.points.map((p) => (p.as_of ?? '—').length), 5);
     const formW = maxOf(t.points.map((p) => visible(p.form)), 0);
-    const lead = 2 + dateW + 2 + formW + 2;
+    const lead = 2 + dateW + 2 + formW + 1 + 2 + 1;
     const room = Math.max(1, Math.min(30, width - lead - 2 - 12));
     for (const p of t.points) {
       const bar = '█'.repeat(barLength(p.amount, max, room));
-      const head = `  ${(p.as_of ?? '—').padEnd(dateW)}  ${p.form.padStart(formW)}  ${bar.padEnd(room)}`;
+      const head = `  ${(p.as_of ?? '—').padEnd(dateW)}  ${p.form.padStart(formW)} ${markCell(c, pointMarks(p))} ${bar.padEnd(room)}`;
       const tail = `${p.id}${p.forecast ? ' (forecast)' : ''}${p.superseded_by ? ` (superseded by ${p.superseded_by})` : ''}`;
       const tone = (s: string) => (p.forecast ? dimLines(c, s) : s);
       if (visible(`${head}  ${tail}`) <= width) out.push(tone(`${head}  ${tail}`));
@@ -161,13 +170,30 @@ function textTimelines(r: Report, c: ChalkInstance, width: number): string[] {
   return out;
 }
 
+function textSinglePoints(r: Report, c: ChalkInstance, width: number): string[] {
+  const s = r.single_points_of_failure;
+  const out = [dimLines(c, wrap(SPOF_BLURB, width))];
+  if (s.sources.length === 0) return [...out, wrap(noSinglePoint(r), width)];
+  out.push(wrap(spofIntro(r), width));
+  for (const e of s.sources) {
+    const { named, more } = namedClaims(e);
+    out.push('', wrap(`${c.bold(e.source)} — ${sourceLabel(e)}`, width, '', '  '), wrap(`${spofCounts(e)}:`, width, '  ', '    '));
+    for (const x of named) {
+      const fall = x.after === null ? c.red(loweredFall(x)) : loweredFall(x).replace(' → ', ` ${c.yellow('→')} `);
+      out.push(wrap(`${x.id}: ${fall}`, width, '    ', '      '));
+    }
+    if (more > 0) out.push(wrap(andMore(more), width, '    '));
+  }
+  return out;
+}
+
 /** The report for a terminal: tables fitted to the width, colour when asked. */
 export const text: ReportFormatter = (raw, { color, width }) => {
   const c = painter(color);
   // Control characters from the dataset become visible escapes before any colour is added.
   const r = escapeDeep(raw);
   const sections: Array<(r: Report, c: ChalkInstance, width: number, color: boolean) => string[]> = [
-    textOverview, textSourcing, textRumors, textWatchlist, textConflicts, textConcentration, textTimelines,
+    textOverview, textSourcing, textRumors, textWatchlist, textConflicts, textConcentration, textTimelines, textSinglePoints,
   ];
   const out: string[] = [c.bold(wrap(`Claims report for ${r.generated_for}`, width))];
   if (r.filters_applied) out.push(dimLines(c, wrap(FILTERS_NOTE, width)));

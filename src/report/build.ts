@@ -1,14 +1,17 @@
 /** `claims report`: the whole-dataset report as plain data (no colour, no display strings); formatters live in src/format/report*.ts. */
 import { compareText, groupBy } from '../util/compare.js';
-import { parsePartialDate } from '../model/date.js';
+import { isBefore, parsePartialDate } from '../model/date.js';
 import { CATEGORIES, STATUSES, type Category, type Status } from '../model/schema.js';
-import { valueDimension, type ParsedValue } from '../model/value.js';
+import { valueDimension, valuesCompatible, type ParsedValue } from '../model/value.js';
 import { findConflicts } from '../provenance/conflicts.js';
+import { SUPPORT_RANK } from '../provenance/index.js';
+import { singlePointsOfFailure, type ImpactRow } from '../query/impact.js';
 import { valueList, type ClaimView, type QueryContext } from '../query/view.js';
 import {
   CONCENTRATION_THRESHOLD, SOURCING_TIERS, TIMELINE_CATEGORIES, type ConcentrationEntry, type ConflictEntry, type ConflictSide,
-  type ConflictsSection, type ForecastEntry, type OpenRumorEntry, type Overview, type Report, type RumorEntry, type SourcingEntry,
-  type SourcingTier, type SupersededEntry, type CorrectionEntry, type Timeline, type TimelinePoint, type Watchlist,
+  type ConflictsSection, type ForecastEntry, type LoweredClaim, type OpenRumorEntry, type Overview, type Report, type RumorEntry,
+  type SinglePointsSection, type SourcingEntry, type SourcingTier, type SupersededEntry, type CorrectionEntry, type Timeline,
+  type TimelinePoint, type UnvaluedSourcingEntry, type Watchlist, SPOF_SOURCES,
 } from './types.js';
 
 const cmpStr = compareText;
@@ -62,23 +65,52 @@ function overview(views: ClaimView[]): Overview {
   return { statuses: [...STATUSES], rows, totals, total: views.length };
 }
 
-function sourcing(views: ClaimView[]): SourcingEntry[] {
-  const rank = new Map<string, number>(SOURCING_TIERS.map((t, i) => [t, i]));
-  return views
-    .filter((v) => v.value !== null)
-    .map((v): SourcingEntry => ({
-      tier: sourcingTier(v), id: v.id, subject: v.subject, category: v.category, as_of: v.as_of, value: valueOf(v) ?? '',
-      assertion: v.assertion, status: v.status, support: v.support, origins: { ...v.origins }, origin_ids: [...v.origin_ids],
-      grade: v.grade,
-    }))
-    .sort((a, b) => rank.get(a.tier)! - rank.get(b.tier)! || cmpClaim(a, b));
+const TIER_RANK = new Map<string, number>(SOURCING_TIERS.map((t, i) => [t, i]));
+const cmpTier = (a: { tier: SourcingTier }, b: { tier: SourcingTier }): number => TIER_RANK.get(a.tier)! - TIER_RANK.get(b.tier)!;
+
+function sourcingFields(v: ClaimView): Omit<SourcingEntry, 'value'> {
+  return {
+    tier: sourcingTier(v), id: v.id, subject: v.subject, category: v.category, as_of: v.as_of, statement: v.statement,
+    assertion: v.assertion, status: v.status, support: v.support, origins: { ...v.origins }, origin_ids: [...v.origin_ids],
+    grade: v.grade,
+  };
 }
 
-/** A claim about an earlier period cannot confirm a rumor about a later one. */
-function notEarlier(candidate: string | null, rumor: string | null): boolean {
-  const c = parsePartialDate(candidate);
+function sourcing(views: ClaimView[]): SourcingEntry[] {
+  return views
+    .filter((v) => v.value !== null)
+    .map((v): SourcingEntry => ({ ...sourcingFields(v), value: valueOf(v) ?? '' }))
+    .sort((a, b) => cmpTier(a, b) || cmpClaim(a, b));
+}
+
+/** Claims without a value, tiered and ordered as `sourcing`, so that section 2 covers every claim reported on. */
+function sourcingWithoutValue(views: ClaimView[]): UnvaluedSourcingEntry[] {
+  return views
+    .filter((v) => v.value === null)
+    .map((v): UnvaluedSourcingEntry => ({ ...sourcingFields(v), value: null }))
+    .sort((a, b) => cmpTier(a, b) || cmpClaim(a, b));
+}
+
+/**
+ * True when a claim dated `candidate` is not about an earlier period than a rumor dated `rumor`: its period does not
+ * end before the rumor's starts (`2023` is not earlier than `2023-06`). An undated rumor has no period to be earlier
+ * than; an undated candidate, for a dated rumor, cannot be shown not to be earlier, so it is not offered.
+ */
+export function notEarlier(candidate: string | null, rumor: string | null): boolean {
   const r = parsePartialDate(rumor);
-  return !c || !r || c.end >= r.start;
+  if (!r) return true;
+  const c = parsePartialDate(candidate);
+  return c !== undefined && !isBefore(c, r);
+}
+
+/**
+ * True when a candidate's value agrees with a rumor's: some form of each, in one currency or unit, can both be true
+ * (bounds and `~` judged as for value conflicts: `>$5.5B` does not agree with `$2.2B`, `~$2B` agrees with `$2.1B`).
+ * A rumor without a value agrees with any candidate; a candidate without one cannot confirm a rumored figure.
+ */
+export function valuesAgree(rumor: readonly ParsedValue[], candidate: readonly ParsedValue[]): boolean {
+  if (rumor.length === 0) return true;
+  return rumor.some((r) => candidate.some((c) => valueDimension(r) === valueDimension(c) && valuesCompatible(r, c)));
 }
 
 function rumors(ctx: QueryContext, views: ClaimView[]): RumorEntry[] {
@@ -92,7 +124,7 @@ function rumors(ctx: QueryContext, views: ClaimView[]): RumorEntry[] {
     .sort(cmpClaim)
     .map((v): RumorEntry => {
       const candidates = (confirmers.get(`${ctx.entities.key(v.subject)}\u0000${v.category}`) ?? [])
-        .filter((o) => o.id !== v.id && notEarlier(o.as_of, v.as_of))
+        .filter((o) => o.id !== v.id && notEarlier(o.as_of, v.as_of) && valuesAgree(valueList(v), valueList(o)))
         .sort((a, b) => cmpDate(a.as_of, b.as_of) || cmpStr(a.id, b.id))
         .map((o) => o.id);
       return {
@@ -200,13 +232,41 @@ function timelines(ctx: QueryContext, views: ClaimView[]): Timeline[] {
       currency = form.currency;
       points.push({
         id: v.id, as_of: v.as_of, value: valueOf(v) ?? '', form: form.text, amount: form.amount, bound: form.bound,
-        forecast: v.assertion === 'forecast', status: v.status, superseded_by: v.superseded_by,
+        forecast: v.assertion === 'forecast', status: v.status, tier: sourcingTier(v), superseded_by: v.superseded_by,
       });
     }
     points.sort((a, b) => cmpDate(a.as_of, b.as_of) || cmpStr(a.id, b.id));
     out.push({ subject: first.subject, category: first.category, unit, currency, points, skipped: skipped.sort(cmpStr) });
   }
   return out.sort((a, b) => cmpStr(a.subject, b.subject) || cmpCategory(a.category, b.category));
+}
+
+function lowered(r: ImpactRow): LoweredClaim {
+  return {
+    id: r.id, subject: r.subject, statement: r.statement, status: r.status,
+    before: { support: r.before.support, grade: r.before.grade },
+    after: r.after === null ? null : { support: r.after.support, grade: r.after.grade },
+    lost_all_evidence: r.lost_all_evidence,
+  };
+}
+
+/** How far a claim would fall: losing all its evidence is the furthest, then the drop in support. */
+function fall(c: LoweredClaim): number {
+  return c.after === null ? Infinity : SUPPORT_RANK[c.before.support] - SUPPORT_RANK[c.after.support];
+}
+
+/** Section 8: the SPOF_SOURCES sources whose loss would lower the most of the reported claims. */
+function singlePoints(ctx: QueryContext, views: ClaimView[]): SinglePointsSection {
+  const all = singlePointsOfFailure(ctx, views);
+  const sources = all.slice(0, SPOF_SOURCES).map((p) => {
+    const src = ctx.index.sources.get(p.source)?.data;
+    const claims = p.claims.map(lowered).sort((a, b) => fall(b) - fall(a) || cmpStr(a.id, b.id));
+    return {
+      source: p.source, title: src?.title ?? null, publisher: src?.publisher ?? null, kind: src?.kind ?? null,
+      claims: claims.length, lost_all_evidence: claims.filter((c) => c.lost_all_evidence).length, lowered: claims,
+    };
+  });
+  return { total: all.length, sources };
 }
 
 /** Builds the report over `views` (the claims left after filtering) within the whole context. */
@@ -224,5 +284,7 @@ export function buildReport(ctx: QueryContext, views: ClaimView[]): Report {
     conflicts: conflicts(ctx, views),
     concentration: concentration(ctx, views),
     timelines: timelines(ctx, views),
+    sourcing_without_value: sourcingWithoutValue(views),
+    single_points_of_failure: singlePoints(ctx, views),
   };
 }

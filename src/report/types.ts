@@ -38,6 +38,7 @@ export interface SourcingEntry {
   as_of: string | null;
   /** The value as written, equivalent forms joined with ` = `. */
   value: string;
+  statement: string;
   assertion: ClaimView['assertion'];
   status: Status;
   support: Support;
@@ -47,6 +48,11 @@ export interface SourcingEntry {
   origin_ids: string[];
   /** Admiralty grade: reliability of the best origin and derived credibility, e.g. `B2`. */
   grade: string;
+}
+
+/** One claim without a value, placed in its sourcing tier the same way as those with one. */
+export interface UnvaluedSourcingEntry extends Omit<SourcingEntry, 'value'> {
+  value: null;
 }
 
 /** What every list of claims in the report says about each: which claim, on what, when, and what it states. */
@@ -68,7 +74,13 @@ export interface RumorEntry extends ClaimSummary {
   superseded_by: string | null;
   /** What a confirming claim would be about: a claim on this subject and category that supersedes it. */
   confirm_with: { subject: string; category: Category };
-  /** Existing facts (anywhere in the dataset) on the same subject and category with independent support, not retracted: candidate confirmations, in as_of order. */
+  /**
+   * Candidate confirmations, in as_of order: existing facts (anywhere in the dataset) on the same subject and category
+   * with independent support, not retracted, whose value agrees with the rumor's (some form of each in one currency or
+   * unit, their bounds overlapping) and whose as_of is not wholly before the rumor's. When the rumor has a value, a
+   * candidate without one is left out (it cannot confirm the figure); when the rumor has an as_of, an undated candidate
+   * is left out (it cannot be shown not to be earlier).
+   */
   candidates: string[];
 }
 
@@ -190,7 +202,47 @@ export interface TimelinePoint {
   bound: ParsedValue['bound'];
   forecast: boolean;
   status: Status;
+  /** How well the claim is sourced (as in section 2): timelines mark anonymous-or-unattributed-only and company-only points. */
+  tier: SourcingTier;
   superseded_by: string | null;
+}
+
+/** How many sources section 8 names, and how many of each one's claims the text, markdown and HTML formats name. */
+export const SPOF_SOURCES = 10;
+export const SPOF_CLAIMS_NAMED = 5;
+
+/** A claim one source's loss would lower: its support and grade now and without the source. */
+export interface LoweredClaim {
+  id: string;
+  subject: string;
+  statement: string;
+  status: Status;
+  before: { support: Support; grade: string };
+  /** Null when no evidence would remain. */
+  after: { support: Support; grade: string } | null;
+  lost_all_evidence: boolean;
+}
+
+/** One source and the reported claims whose derived support would drop, or whose evidence would all go, without it. */
+export interface SinglePointEntry {
+  source: string;
+  title: string | null;
+  publisher: string | null;
+  kind: string | null;
+  /** How many reported claims its loss would lower. */
+  claims: number;
+  /** How many of them would lose all their evidence. */
+  lost_all_evidence: number;
+  /** All of them: those that would lose all their evidence first, then the largest drop in support, then id. */
+  lowered: LoweredClaim[];
+}
+
+/** The sources whose loss would lower the most reported claims. */
+export interface SinglePointsSection {
+  /** How many sources would lower at least one reported claim. */
+  total: number;
+  /** The SPOF_SOURCES that would lower the most, most first (then by id). */
+  sources: SinglePointEntry[];
 }
 
 /** The report (its JSON shape is a public contract). */
@@ -210,6 +262,9 @@ export interface Report {
   concentration: ConcentrationEntry[];
   /** By subject, then category (arr, revenue, valuation, funding-round). */
   timelines: Timeline[];
+  /** Every claim without a value, in its tier, in the order of `sourcing`: section 2 lists both. */
+  sourcing_without_value: UnvaluedSourcingEntry[];
+  single_points_of_failure: SinglePointsSection;
 }
 
 /** Share of claims at or above which an origin is flagged as concentrated. */
