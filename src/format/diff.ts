@@ -72,7 +72,7 @@ export function upgradeWarning(s: StatusChange): string {
 function recordRows(r: RecordChanges, kind: 'claim' | 'source'): Row[] {
   const rows: Row[] = [];
   for (const e of r.added) {
-    const about = kind === 'claim' ? `${e.status}, support ${e.support}, grade ${e.grade}` : e.title ?? '';
+    const about = kind === 'claim' ? `${e.status}, support ${e.support}, grade ${e.grade}: ${cut(e.statement ?? '', 120)}` : e.title ?? '';
     rows.push({ mark: 'add', subject: e.id, change: 'added', detail: `${about} — ${e.file}` });
   }
   for (const e of r.removed) {

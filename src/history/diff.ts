@@ -212,9 +212,9 @@ interface Rec {
 const SELF = '\u0000self\u0000';
 
 /** The record's content with its own id replaced by a marker everywhere (a renamed snapshot path included). */
-function renameKey(data: { id: string }): string {
+function renameKey(data: { id: string }, refs: ReadonlyMap<string, string> = new Map()): string {
   const { id, ...rest } = data as Record<string, unknown> & { id: string };
-  return JSON.stringify(rest, (_k, v: unknown) => (typeof v === 'string' ? v.split(id).join(SELF) : v));
+  return JSON.stringify(rest, (_k, v: unknown) => (typeof v === 'string' ? (refs.get(v) ?? v).split(id).join(SELF) : v));
 }
 
 /** The ids a record refers to (evidence of a claim, `cites` of a source). */
@@ -234,6 +234,10 @@ function compareRecords(
   headDs: Dataset,
   baseRefs: (id: string) => readonly Rec[],
   describe: (side: 'base' | 'head', r: Rec) => RecordEntry,
+  /** Ids of the other kind renamed or merged, base → head: a claim renamed with the source it cites is still a rename. */
+  refs: ReadonlyMap<string, string> = new Map(),
+  /** The claims in head, where a merged source's users are found. */
+  headClaims: ReadonlyMap<string, Rec> = head,
 ): { changes: RecordChanges; map: Map<string, string> } {
   const changes: RecordChanges = { added: [], removed: [], renamed: [], moved: [], merged: [], unreadable: [] };
   const map = new Map<string, string>();
@@ -247,7 +251,7 @@ function compareRecords(
   }
   const renamedTo = new Set<string>();
   for (const id of gone) {
-    const candidates = freshByKey.get(renameKey(base.get(id)!.data))?.filter((c) => !renamedTo.has(c));
+    const candidates = freshByKey.get(renameKey(base.get(id)!.data, refs))?.filter((c) => !renamedTo.has(c));
     if (!candidates || candidates.length === 0) continue;
     const to = candidates[0]!;
     renamedTo.add(to);
@@ -262,7 +266,7 @@ function compareRecords(
       map.set(id, id);
       continue;
     }
-    const into = mergedInto(kind, id, base, head, baseRefs);
+    const into = mergedInto(kind, id, base, head, baseRefs, headClaims);
     if (into !== undefined) {
       map.set(id, into);
       changes.merged.push({ from: id, into });
@@ -292,21 +296,26 @@ function compareRecords(
  * every claim that referred to it in base refers in head to one same id it did not refer to before; for a claim, its
  * evidence items all appear in one claim that existed before and did not have them.
  */
-function mergedInto(kind: Kind, id: string, base: Map<string, Rec>, head: Map<string, Rec>, baseRefs: (id: string) => readonly Rec[]): string | undefined {
+function mergedInto(
+  kind: Kind, id: string, base: Map<string, Rec>, head: Map<string, Rec>, baseRefs: (id: string) => readonly Rec[], headClaims: ReadonlyMap<string, Rec>,
+): string | undefined {
   if (kind === 'source') {
+    // Every claim that referred to it in base has, in head, each of those evidence items with one same id in its place.
     const users = baseRefs(id);
     if (users.length === 0) return undefined;
-    let into: string | undefined;
+    let candidates: string[] | undefined;
     for (const u of users) {
-      const now = head.get(u.data.id);
+      const now = headClaims.get(u.data.id);
       if (!now) return undefined;
-      const before = new Set(referencesOf('claim', u.data));
-      const added = [...new Set(referencesOf('claim', now.data))].filter((r) => !before.has(r) && base.has(r) && head.has(r));
-      if (into === undefined) into = added.length === 1 ? added[0] : undefined;
-      else if (!added.includes(into)) return undefined;
-      if (into === undefined) return undefined;
+      const have = new Set((now.data as Claim).evidence.map((e) => evidenceKey(e, (x) => x)));
+      const items = (u.data as Claim).evidence.filter((e) => evidenceKeyRaw(e).includes(`"${id}"`));
+      const fits = [...new Set(referencesOf('claim', now.data))]
+        .filter((y) => y !== id && base.has(y) && head.has(y))
+        .filter((y) => items.every((e) => have.has(evidenceKey(e, (x) => (x === id ? y : x)))));
+      candidates = candidates === undefined ? fits : candidates.filter((y) => fits.includes(y));
+      if (candidates.length === 0) return undefined;
     }
-    return into;
+    return candidates?.sort(compareText)[0];
   }
   const mine = (base.get(id)!.data as Claim).evidence.map(evidenceKeyRaw);
   for (const [other, rec] of head) {
@@ -394,10 +403,13 @@ export function diffDatasets(base: DiffSide, head: DiffSide, threshold: number):
     const data = (side === 'base' ? b : h).index.sources.get(r.data.id)!.data;
     return { id: data.id, file: r.file, title: data.title };
   };
-  const src = compareRecords('source', b.index.sources, h.index.sources, h.dataset, baseRefs, sourceRecord);
-  const cl = compareRecords('claim', b.index.claims, h.index.claims, h.dataset, baseRefs, (side, r) => claimRecord(side === 'base' ? b : h)(side, r));
+  const src = compareRecords('source', b.index.sources, h.index.sources, h.dataset, baseRefs, sourceRecord, new Map(), h.index.claims);
+  const cl = compareRecords('claim', b.index.claims, h.index.claims, h.dataset, baseRefs, (side, r) => claimRecord(side === 'base' ? b : h)(side, r), src.map);
   const mapSource = (id: string) => src.map.get(id) ?? cl.map.get(id) ?? id;
   const mapClaim = (id: string) => cl.map.get(id) ?? id;
+  // Origins compare through renames only: a source merged into another is an origin gone, as it is to the grade.
+  const renamed = new Map([...src.changes.renamed, ...cl.changes.renamed].map((r) => [r.from, r.to]));
+  const mapRenamed = (id: string) => renamed.get(id) ?? id;
   const mergedClaims = new Set(cl.changes.merged.map((m) => m.from));
   // Head claim id → base claim id, for claims on both sides (renamed ones under their new id).
   const pairs: [string, string][] = [];
@@ -423,7 +435,7 @@ export function diffDatasets(base: DiffSide, head: DiffSide, threshold: number):
     const hv = h.viewById.get(hid)!;
     const bp = b.provenance.get(bid)!;
     const hp = h.provenance.get(hid)!;
-    const bOrigins = originsOf(bp, mapSource);
+    const bOrigins = originsOf(bp, mapRenamed);
     const hOrigins = originsOf(hp);
     const bClassOf = new Map(bOrigins.map((o) => [o.id, o.class]));
     const hClassOf = new Map(hOrigins.map((o) => [o.id, o.class]));
@@ -488,7 +500,7 @@ export function diffDatasets(base: DiffSide, head: DiffSide, threshold: number):
   const disappeared = multisetMinus(bDiag, hDiag, dKey).map((x) => diagnosticEntry(x.d, x.d.file));
 
   // Origins that crossed the concentration flag.
-  const bConc = new Map(base.concentration.map((e) => [mapSource(e.origin), e]));
+  const bConc = new Map(base.concentration.map((e) => [mapRenamed(e.origin), e]));
   const hConc = new Map(head.concentration.map((e) => [e.origin, e]));
   const crossed: ConcentrationChange[] = [];
   for (const origin of new Set([...bConc.keys(), ...hConc.keys()])) {
