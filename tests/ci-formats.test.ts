@@ -284,6 +284,6 @@ describe('pre-commit hook and GitHub Action', () => {
   it('action.yml is a composite action running the validator with --format github', () => {
     const action = parseYaml(readFileSync(join(root, 'action.yml'), 'utf8'));
     expect(action.runs.using).toBe('composite');
-    expect(action.runs.steps.at(-1).run).toContain('validate --format github');
+    expect(action.runs.steps.find((s: { name?: string }) => s.name === 'claims validate').run).toContain('validate --format github');
   });
 });
