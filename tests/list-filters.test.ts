@@ -204,6 +204,10 @@ describe.skipIf(!built)('filter values that name nothing are usage errors (built
     expect(usageError(['list', ...args])).toBe(line);
   });
 
+  it.each(['--subject', '--party', '--source', '--publisher', '--depends-on', '--status', '--category'])('an empty %s is exit 2, not a filter that keeps nothing', (flag) => {
+    expect(usageError(['list', flag, ' , '])).toBe(`claims: ${flag}: give at least one value (a comma-separated list)`);
+  });
+
   it('a value that names something but matches nothing with the other filters is not an error', () => {
     expect(ids('--subject', 'OpenAI', '--category', 'arr')).toEqual([]);
   });
@@ -269,6 +273,8 @@ describe.skipIf(!built)('claims sources --publisher, --kind, --reliability (buil
     [['--reliability', 'AB'], 'claims: --reliability: "AB" is not valid. Did you mean "A"? Use one or more of: A, B, C, D, E, F'],
     [['--publisher', 'Tech Crunch'], 'claims: --publisher: "Tech Crunch" publishes no source; did you mean "TechCrunch"?'],
     [['--publisher', 'techcrunch-profile'], 'claims: --publisher: "techcrunch-profile" publishes no source; it is a source id (published by "TechCrunch"): use --source techcrunch-profile'],
+    [['--publisher', ''], 'claims: --publisher: give at least one value (a comma-separated list)'],
+    [['--kind', ','], 'claims: --kind: give at least one value (a comma-separated list)'],
   ])('sources %j is exit 2', (args, line) => {
     expect(usageError(['sources', ...args])).toBe(line);
   });

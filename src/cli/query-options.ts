@@ -36,12 +36,19 @@ export interface FilterOptions {
 }
 
 /** A comma list option as its trimmed, non-empty items. */
-export const split = (s: string | undefined): string[] | undefined =>
+const split = (s: string | undefined): string[] | undefined =>
   s === undefined ? undefined : s.split(',').map((x) => x.trim()).filter((x) => x !== '');
+
+/** A comma list option of names or ids: at least one, since an empty list would match nothing. */
+export function names(flag: string, raw: string | undefined): string[] | undefined {
+  const list = split(raw);
+  if (list?.length === 0) throw new UsageError(`${flag}: give at least one value (a comma-separated list)`);
+  return list;
+}
 
 /** A comma list option whose items must each be one of `allowed`. */
 export function choices(flag: string, raw: string | undefined, allowed: readonly string[]): string[] | undefined {
-  const list = split(raw);
+  const list = names(flag, raw);
   for (const v of list ?? []) {
     if (!allowed.includes(v)) throw new UsageError(`${flag}: "${shown(v)}" is not valid.${didYouMean(v, allowed)} Use one or more of: ${allowed.join(', ')}`);
   }
@@ -70,11 +77,11 @@ export function parseFilters(o: FilterOptions): Filters {
     category: choices('--category', o.category, FILTER_CHOICES.category),
     assertion: choices('--assertion', o.assertion, FILTER_CHOICES.assertion),
     support: choices('--support', o.support, FILTER_CHOICES.support) as Support[] | undefined,
-    subject: split(o.subject),
-    party: split(o.party),
-    source: split(o.source),
-    publisher: split(o.publisher),
-    dependsOn: o.dependsOn?.trim(),
+    subject: names('--subject', o.subject),
+    party: names('--party', o.party),
+    source: names('--source', o.source),
+    publisher: names('--publisher', o.publisher),
+    dependsOn: names('--depends-on', o.dependsOn)?.join(','),
     since: date('--since', o.since),
     until: date('--until', o.until),
     dueBefore: date('--due-before', o.dueBefore),
