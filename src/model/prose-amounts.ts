@@ -39,6 +39,8 @@ type Bound = ParsedValue['bound'];
 
 /** The longest prose this reads: a quote is a sentence or a paragraph, never a whole article. */
 export const MAX_PROSE_LENGTH = 20_000;
+/** The most amounts kept while reading, before the first 100 in order are returned. */
+const MAX_FOUND = 500;
 
 const ISO_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
 const esc = (s: string): string => s.replace(/[$^\\.*+?()[\]{}|/]/g, '\\$&');
@@ -181,8 +183,9 @@ export function proseAmounts(prose: string): ProseAmount[] {
   const text = withoutUrls(prose.length > MAX_PROSE_LENGTH ? prose.slice(0, MAX_PROSE_LENGTH) : prose);
   const found: Found[] = [];
   const taken = (s: number, e: number): boolean => found.some((f) => s < f.end && e > f.start);
+  // Overlaps are checked pairwise: a bound on what is kept keeps hostile prose ("$1.$1.$1.…") from costing n².
   const add = (f: Found): void => {
-    if (!taken(f.start, f.end)) found.push(f);
+    if (found.length < MAX_FOUND && !taken(f.start, f.end)) found.push(f);
   };
 
   for (const m of text.matchAll(PREFIXED_RE)) {
