@@ -62,11 +62,16 @@ function quoteOf(e: EvidenceEntry): string {
 
 /** The warning that leads the text and markdown when a status rose with no new origin behind it. */
 export function upgradeWarning(s: StatusChange): string {
-  const needed = s.after === 'independent' ? 'independent or party origin' : 'origin';
+  return `${s.before} → ${s.after} with ${noNewOrigin(s)}`;
+}
+
+/** "no new independent or party origin; the evidence supports only rumored". */
+function noNewOrigin(s: StatusChange): string {
+  const needed = s.after === 'independent' ? 'independent or party origin' : 'origin of the company, a party or anyone independent';
   const backing = s.support_after === s.after || (s.after === 'company-reported' && s.support_after === 'independent')
     ? `the evidence already there supports ${s.support_after}`
     : `the evidence supports only ${s.support_after}`;
-  return `${s.before} → ${s.after} with no new ${needed}; ${backing}`;
+  return `no new ${needed}; ${backing}`;
 }
 
 function recordRows(r: RecordChanges, kind: 'claim' | 'source'): Row[] {
@@ -103,7 +108,7 @@ function sections(d: DatasetDiff): Section[] {
         mark: s.without_new_origin ? 'warn' : fromDir(s.direction),
         subject: s.id,
         change: `${s.before} → ${s.after}`,
-        detail: s.without_new_origin ? `no new origin: ${upgradeWarning(s)}` : s.new_origins.length > 0 ? `new origin${s.new_origins.length === 1 ? '' : 's'}: ${s.new_origins.join(', ')}` : '',
+        detail: s.without_new_origin ? noNewOrigin(s) : s.new_origins.length > 0 ? `new origin${s.new_origins.length === 1 ? '' : 's'}: ${s.new_origins.join(', ')}` : '',
       })),
     },
     {
@@ -173,7 +178,7 @@ function summary(d: DatasetDiff): string {
   if (d.changes === 0) return 'No changes in claims, sources, sourcing or diagnostics.';
   const parts = sections(d).map((s) => `${s.title.replace(/ \(.*$/, '').toLowerCase()} ${s.rows.length}`);
   const downs = d.downgrades.length > 0 ? `; ${plural(new Set(d.downgrades.map((x) => x.id)).size, 'claim')} downgraded` : '';
-  return `${plural(d.changes, 'change')} (${parts.join(', ')})${downs}.`;
+  return `${plural(d.changes, 'change')}: ${parts.join(' · ')}${downs}.`;
 }
 
 const title = (d: DatasetDiff): string => `claims diff: ${revisionLabel(d.base)} → ${revisionLabel(d.head)}`;
