@@ -234,7 +234,7 @@ describe('claims sources', () => {
   it('table, csv and ids formats', async () => {
     expect((await runCli(['sources', '--format', 'ids'], Q)).stdout).toBe('acme-blog\ndaily\nglobex-pr\nregistry\ntipsters\nwire\n');
     const csvOut = (await runCli(['sources', '--format', 'csv'], Q)).stdout.split('\r\n');
-    expect(csvOut[0]).toBe('id,file,title,publisher,kind,published,url,speaks_for,cites,read_by,relayed_for,origin_of,class_by_subject,reliability');
+    expect(csvOut[0]).toBe('id,file,title,publisher,kind,published,url,speaks_for,cites,read_by,relayed_for,origin_of,class_by_subject,reliability,origin_claims,confirmed,retracted,disputed,superseded,open_rumors');
     const table = (await runCli(['sources'], Q, { COLUMNS: '90' })).stdout;
     expect(table.trimEnd().endsWith('6 sources')).toBe(true);
   });

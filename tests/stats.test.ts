@@ -105,3 +105,29 @@ describe('claims stats', () => {
     removeRepo(plain);
   });
 });
+
+describe('claims sources: the track record beside the reliability grade', () => {
+  it('json, csv and the table carry it, with the history read where there is one', async () => {
+    const json = await runCli(['sources', '--format', 'json', '--today', '2026-05-01'], root);
+    expect(json.code).toBe(0);
+    const anon = (JSON.parse(json.stdout) as Array<{ id: string; reliability: string; track_record: unknown }>).find((s) => s.id === 'anon-tip')!;
+    expect(anon.reliability).toBe('C');
+    expect(anon.track_record).toEqual({ claims: 6, confirmed: 2, retracted: 1, disputed: 0, superseded: 0, open_rumors: 3, method: 'dataset+git' });
+    const csv = await runCli(['sources', '--format', 'csv', '--today', '2026-05-01'], root);
+    const line = csv.stdout.split('\r\n').find((l) => l.startsWith('anon-tip,'))!;
+    expect(csv.stdout.split('\r\n')[0]).toMatch(/,reliability,origin_claims,confirmed,retracted,disputed,superseded,open_rumors$/);
+    expect(line).toMatch(/,C,6,2,1,0,0,3$/);
+    const table = await runCli(['sources', '--today', '2026-05-01'], root, { COLUMNS: '140' });
+    expect(table.stdout).toContain('track record');
+    expect(table.stdout).toMatch(/anon-tip[^\n]*2 confirmed/);
+  });
+
+  it('without history the raise is not known: one confirmation fewer, said in the method', async () => {
+    const shallow = mkdtempSync(join(tmpdir(), 'claims-shallow-'));
+    git(shallow, ['clone', '-q', '--depth', '1', `file://${root}`, 'copy']);
+    const json = await runCli(['sources', '--format', 'json', '--today', '2026-05-01'], join(shallow, 'copy'));
+    const anon = (JSON.parse(json.stdout) as Array<{ id: string; track_record: { confirmed: number; method: string } }>).find((s) => s.id === 'anon-tip')!;
+    expect(anon.track_record).toMatchObject({ confirmed: 1, method: 'dataset' });
+    removeRepo(shallow);
+  });
+});

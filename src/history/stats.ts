@@ -338,11 +338,24 @@ export function trackRecords(ctx: QueryContext, confirmed: ReadonlySet<string>):
   return [...bySource.values()].sort((a, b) => compareText(a.source, b.source));
 }
 
+/** A source's track record as `claims sources` shows it beside the reliability grade. */
+export interface SourceTrackRecord {
+  claims: number;
+  confirmed: number;
+  retracted: number;
+  disputed: number;
+  superseded: number;
+  open_rumors: number;
+  /** `dataset`: from the dataset's links alone; `dataset+git`: the history of status lines was read too. */
+  method: 'dataset' | 'dataset+git';
+}
+
 /**
  * The track records as `claims sources` shows them, by source id: from the dataset's links, and from the history of
  * status lines when `timelines` is given.
  */
-export function trackRecordsOf(ctx: QueryContext, timelines?: ReadonlyMap<string, StatusTimeline>): Map<string, TrackRecord> {
+export function trackRecordsOf(ctx: QueryContext, timelines?: ReadonlyMap<string, StatusTimeline>): Map<string, SourceTrackRecord> {
   const stats = overTimeStats(ctx, timelines);
-  return new Map(stats.track_records.map((r) => [r.source, r]));
+  const method = timelines ? 'dataset+git' : 'dataset';
+  return new Map(stats.track_records.map(({ source, reliability: _, ...r }) => [source, { ...r, method }]));
 }

@@ -4,6 +4,7 @@ import { parsePartialDate } from '../model/date.js';
 import { originClass, originId, type OriginClass } from '../provenance/index.js';
 import { publisherKey } from './filter.js';
 import type { QueryContext } from './view.js';
+import { trackRecordsOf, type SourceTrackRecord } from '../history/stats.js';
 
 /** One source as `claims sources` shows it (the JSON shape is a public contract). */
 export interface SourceView {
@@ -27,10 +28,12 @@ export interface SourceView {
   /** Admiralty reliability grade, A–F (F when ungraded). */
   reliability: string;
   reliability_note: string | null;
+  /** Of the claims it originates, how many were later confirmed, retracted, disputed, superseded, or are still open rumors. */
+  track_record: SourceTrackRecord;
 }
 
-/** Builds every source's view, sorted by id. */
-export function sourceViews(ctx: QueryContext): SourceView[] {
+/** Builds every source's view, sorted by id; track records from the dataset's links unless given (with the git history). */
+export function sourceViews(ctx: QueryContext, records: ReadonlyMap<string, SourceTrackRecord> = trackRecordsOf(ctx)): SourceView[] {
   const read = new Map<string, Set<string>>();
   const relayed = new Map<string, Set<string>>();
   const origin = new Map<string, Set<string>>();
@@ -65,6 +68,7 @@ export function sourceViews(ctx: QueryContext): SourceView[] {
       read_by: read.get(s.id)?.size ?? 0, relayed_for: relayed.get(s.id)?.size ?? 0, origin_of: origin.get(s.id)?.size ?? 0,
       class_by_subject: Object.fromEntries([...(classes.get(s.id) ?? [])].sort(([a], [b]) => a.localeCompare(b))),
       reliability: s.reliability ?? 'F', reliability_note: s.reliability_note ?? null,
+      track_record: records.get(s.id) ?? { claims: 0, confirmed: 0, retracted: 0, disputed: 0, superseded: 0, open_rumors: 0, method: 'dataset' },
     }))
     .sort(compareById);
 }
