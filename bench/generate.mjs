@@ -1,6 +1,7 @@
 // Deterministic synthetic datasets for the benchmark: sources with relays, claims with a realistic mix of
 // statuses that all match their derived support, forecasts not yet due — valid, so every command does its full work.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** A small seeded PRNG (mulberry32), so every run writes the same files. */
@@ -130,4 +131,82 @@ export function addHub(dir, claims, cited = 1000) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [dir = 'bench/data/sample', n = '1000'] = process.argv.slice(2);
   console.log(`${generate(dir, Number(n))} files in ${dir}/claims`);
+}
+
+/**
+ * Turns the dataset generated in `dir` into a git repository of `commits` commits, written with one `git fast-import`
+ * stream (no per-commit processes): the first commit adds the whole dataset; each later one edits ten claims' quotes;
+ * the target claim (claim-000000) is edited every 10th commit and its source every 25th; halfway, the target is
+ * renamed to claim-000000-renamed (file and id, as `claims rename` does). Commits are an hour apart from 2026-01-01.
+ * Returns the target's id at HEAD and the date of a commit in the middle, for `--as-known-on`.
+ */
+export function generateHistory(dir, claims, commits = 1000, seed = 7) {
+  const random = rng(seed);
+  const root = join(dir, 'claims');
+  const files = new Map();
+  const walk = (rel) => {
+    for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
+      const p = `${rel}/${e.name}`;
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.yaml')) files.set(p, readFileSync(join(dir, p), 'utf8'));
+    }
+  };
+  walk('claims');
+  const claimPaths = [...files.keys()].filter((p) => !p.startsWith('claims/sources/')).sort();
+  let target = claimPaths.find((p) => p.endsWith('/claim-000000.yaml'));
+  const targetSource = /source: (src-\d+)/.exec(files.get(target))[1];
+  const sourcePath = `claims/sources/${targetSource}.yaml`;
+  const chunks = [];
+  const data = (text) => {
+    const buf = Buffer.from(text, 'utf8');
+    chunks.push(Buffer.from(`data ${buf.length}\n`), buf, Buffer.from('\n'));
+  };
+  const start = Date.UTC(2026, 0, 1) / 1000;
+  for (let k = 0; k < commits; k++) {
+    const when = `${start + k * 3600} +0000`;
+    chunks.push(Buffer.from(`commit refs/heads/main\nauthor Bench Desk <desk@bench.example> ${when}\ncommitter Bench Desk <desk@bench.example> ${when}\n`));
+    data(k === 0 ? 'The generated dataset' : `Revision ${k}`);
+    if (k === 0) {
+      for (const [p, text] of files) {
+        chunks.push(Buffer.from(`M 100644 inline ${p}\n`));
+        data(text);
+      }
+      continue;
+    }
+    const touched = new Set();
+    for (let n = 0; n < 10; n++) touched.add(claimPaths[Math.floor(random() * claimPaths.length)]);
+    if (k % 10 === 0) touched.add(target);
+    for (const p of touched) {
+      const text = files.get(p).replace(/quote: "([^"]*?)( Rev \d+\.)?"/, (_, q) => `quote: "${q} Rev ${k}."`);
+      files.set(p, text);
+      chunks.push(Buffer.from(`M 100644 inline ${p}\n`));
+      data(text);
+    }
+    if (k % 25 === 0) {
+      const text = files.get(sourcePath).replace(/^title: .*$/m, `title: Source revised ${k}`);
+      files.set(sourcePath, text);
+      chunks.push(Buffer.from(`M 100644 inline ${sourcePath}\n`));
+      data(text);
+    }
+    if (k === Math.floor(commits / 2)) {
+      const renamed = target.replace('claim-000000.yaml', 'claim-000000-renamed.yaml');
+      const text = files.get(target).replace('id: claim-000000', 'id: claim-000000-renamed');
+      files.delete(target);
+      files.set(renamed, text);
+      chunks.push(Buffer.from(`D ${target}\nM 100644 inline ${renamed}\n`));
+      data(text);
+      claimPaths[claimPaths.indexOf(target)] = renamed;
+      target = renamed;
+    }
+  }
+  rmSync(join(dir, '.git'), { recursive: true, force: true });
+  const git = (args, input) => {
+    const r = spawnSync('git', args, { cwd: dir, input, maxBuffer: 1 << 30, env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' } });
+    if (r.status !== 0) throw new Error(`git ${args[0]}: ${r.stderr}`);
+  };
+  git(['init', '-q', '-b', 'main']);
+  git(['fast-import', '--quiet'], Buffer.concat(chunks));
+  git(['reset', '-q', '--hard', 'main']);
+  const middle = new Date((start + Math.floor(commits * 0.75) * 3600) * 1000).toISOString().slice(0, 10);
+  return { target: 'claim-000000-renamed', middle, commits };
 }

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, cpSync } fr
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { addHub, generate } from './generate.mjs';
+import { addHub, generate, generateHistory } from './generate.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const project = resolve(here, '..');
@@ -82,6 +82,47 @@ function benchEdits(dir, size) {
   return { cited, commands: rows };
 }
 
+/** True when the built CLI has `claims <command>` (and, given, that flag): rows for commands still being built are skipped. */
+function hasCommand(command, flag) {
+  const r = spawnSync(process.execPath, [claimsBin, command, '--help'], { encoding: 'utf8' });
+  return r.status === 0 && (flag === undefined || r.stdout.includes(flag));
+}
+
+/**
+ * The history commands on a generated git history of 1,000 commits over the same dataset (one fast-import stream):
+ * `history <id>` of a claim edited every 10th commit and renamed halfway (target ≤ 2 s), and, where the CLI has them,
+ * `diff HEAD~100` against `validate` (target ≤ 2×) and `report --as-known-on` against `report` (target ≤ 1.5×).
+ */
+function benchHistory(size) {
+  const dir = join(project, 'bench', 'data', `g${size}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  generate(dir, size);
+  cpSync(join(project, 'schemas'), join(dir, 'schemas'), { recursive: true });
+  const t0 = process.hrtime.bigint();
+  const { target, middle, commits } = generateHistory(dir, size);
+  const build_s = Number((Number(process.hrtime.bigint() - t0) / 1e9).toFixed(2));
+  const today = ['--today', '2026-11-24'];
+  const commands = {
+    [`history ${target}`]: [claimsBin, 'history', target, '--format', 'json', ...today],
+    validate: [claimsBin, 'validate', ...today, '--format', 'json'],
+    report: [claimsBin, 'report', '--format', 'json', ...today],
+  };
+  if (hasCommand('diff')) commands['diff HEAD~100'] = [claimsBin, 'diff', 'HEAD~100', '--format', 'json', ...today];
+  if (hasCommand('report', '--as-known-on')) commands[`report --as-known-on ${middle}`] = [claimsBin, 'report', '--as-known-on', middle, '--format', 'json', ...today];
+  const samples = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+  for (let r = 0; r < runs; r++) for (const [name, argv] of Object.entries(commands)) samples[name].push(time(process.execPath, argv, dir));
+  const med = (name) => median(samples[name].map((s) => s.wall));
+  const rows = {};
+  for (const [name, list] of Object.entries(samples)) {
+    const base = name.startsWith('diff') ? 'validate' : name.startsWith('report --as-known-on') ? 'report' : null;
+    const wall = med(name);
+    rows[name] = { median_s: Number(wall.toFixed(3)), ratio: base ? Number((wall / med(base)).toFixed(2)) : null, ratio_to: base, exit: [...new Set(list.map((s) => s.status))] };
+  }
+  rmSync(dir, { recursive: true, force: true });
+  return { commits, build_s, commands: rows };
+}
+
 const results = { machine: { cpus: cpus().length, model: cpus()[0]?.model, memGiB: Math.round(totalmem() / 2 ** 30), node: process.version }, date: new Date().toISOString(), runs, sizes: {} };
 
 for (const size of sizes) {
@@ -124,7 +165,8 @@ for (const size of sizes) {
       rss_ratio: rss === null || !floorRss ? null : Number((rss / floorRss).toFixed(2)), exit: [...new Set(list.map((s) => s.status))],
     };
   }
-  results.sizes[size] = { files, commands: rows, edits: benchEdits(dir, size) };
+  // The git history is built for sizes up to 10,000 claims (the issue's target size); larger ones would time its generation more than the commands.
+  results.sizes[size] = { files, commands: rows, edits: benchEdits(dir, size), ...(size <= 10000 ? { history: benchHistory(size) } : {}) };
   console.log(`\n${size} claims (${files} files), median of ${runs}:`);
   console.log(`${'command'.padEnd(26)} ${'time s'.padStart(8)} ${'×'.padStart(6)} ${'RSS MiB'.padStart(8)} ${'×RSS'.padStart(6)} ${'files/s'.padStart(9)}`);
   for (const [name, r] of Object.entries(rows)) {
@@ -135,6 +177,11 @@ const sz = Object.keys(results.sizes);
 for (const [size, r] of Object.entries(results.sizes)) {
   console.log(`\nwriting commands on ${size} claims, a source cited by ${r.edits.cited} of them (median of ${runs}; × is against validate on the same dataset):`);
   for (const [name, e] of Object.entries(r.edits.commands)) console.log(`${name.padEnd(40)} ${e.median_s.toFixed(3).padStart(8)} ${e.ratio.toFixed(2).padStart(6)}  exit ${e.exit.join(',')}`);
+}
+for (const [size, r] of Object.entries(results.sizes)) {
+  if (!r.history) continue;
+  console.log(`\nhistory commands on ${size} claims and ${r.history.commits} generated commits (built in ${r.history.build_s} s; median of ${runs}; × is against the command named):`);
+  for (const [name, e] of Object.entries(r.history.commands)) console.log(`${name.padEnd(40)} ${e.median_s.toFixed(3).padStart(8)} ${(e.ratio === null ? '' : `${e.ratio.toFixed(2)}× ${e.ratio_to}`).padStart(18)}  exit ${e.exit.join(',')}`);
 }
 if (sz.includes('10000') && sz.includes('50000')) {
   results.growth_50k_over_10k = Number((results.sizes[50000].commands.validate.median_s / results.sizes[10000].commands.validate.median_s).toFixed(2));

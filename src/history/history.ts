@@ -13,7 +13,7 @@ import { gradeClaim } from '../provenance/grade.js';
 import { claimProvenance, type Entities, type Index, type Support } from '../provenance/index.js';
 import { MAX_BYTES } from '../util/safe-read.js';
 import { nearest } from '../util/suggest.js';
-import { conflictLine, type GitHistory } from './git.js';
+import { conflictLine, type GitHistory, type TreeFile } from './git.js';
 
 /** One changed file in one commit, as `git log --raw` gives it. */
 export interface LogEntry {
@@ -150,7 +150,8 @@ export function claimHistory(git: GitHistory, id: string, opts: HistoryOptions):
     cache.set(blob, p);
     return p;
   };
-  const start = findStart(git, log, id, parse);
+  const headTree = git.tree(log[0]?.sha ?? 'HEAD');
+  const start = findStart(git, log, headTree, id, parse);
   const walk = followClaim(log, start);
   // Every version of the claim's file, read at once.
   const claimBlobs = [...new Set(walk.map((w) => w.after).concat(walk.map((w) => w.before)).filter((b): b is string => b !== undefined))];
@@ -170,7 +171,7 @@ export function claimHistory(git: GitHistory, id: string, opts: HistoryOptions):
     addPath(e.path);
     if (e.from) addPath(e.from);
   }
-  for (const f of git.tree(log[0]?.sha ?? 'HEAD')) addPath(f.path);
+  for (const f of headTree) addPath(f.path);
 
   const relevant: Array<{ step: Step; sources: string[]; changed: string[] }> = [];
   for (const step of walk) {
@@ -300,8 +301,7 @@ function pathOfBlob(walk: readonly Step[], blob: string): string {
 }
 
 /** Finds where to start following `id`: its file at HEAD, else the last commit that removed or renamed a file named after it. */
-function findStart(git: GitHistory, log: readonly LogCommit[], id: string, parse: (blob: string, path: string, text: string | undefined) => Parsed): Start {
-  const headTree = git.tree(log[0]?.sha ?? 'HEAD');
+function findStart(git: GitHistory, log: readonly LogCommit[], headTree: readonly TreeFile[], id: string, parse: (blob: string, path: string, text: string | undefined) => Parsed): Start {
   const atHead = headTree.filter((f) => isYamlName(basename(f.path)) && stemOf(f.path) === id);
   const load = (blob: string, path: string): Parsed => {
     let p: Parsed | undefined;
