@@ -203,6 +203,25 @@ describe('single points of failure are bounded', () => {
   });
 });
 
+describe('single points of failure: hostile text', () => {
+  it('shows a source title with control characters and markup only escaped', () => {
+    const ctx = seedContext({
+      'sources/crunchbase.yaml': 'type: source\nid: crunchbase\ntitle: "Crunchbase \\e[2J <b>funding</b> | data"\npublisher: Crunchbase\nkind: database\n',
+    });
+    const r = buildReport(ctx, ctx.views);
+    const text = reportFormatters.text(r, { color: false, width: 120 });
+    expect(text).not.toContain('\u001b[2J');
+    expect(text).toContain('crunchbase — Crunchbase \\x1b[2J <b>funding</b> | data (Crunchbase, database)');
+    const md = reportFormatters.markdown(r, { color: false, width: 120 });
+    expect(md).not.toContain('\u001b');
+    expect(shownInMarkdown(md).find((s) => s.source === 'crunchbase')).toEqual({ source: 'crunchbase', named: ['funding-total-2026'], more: 0 });
+    const html = formatReportHtml(r, []);
+    // HTML escapes by its own syntax, as every other section does.
+    expect(html).toContain('&lt;b&gt;funding&lt;/b&gt; | data (Crunchbase, database)</td>');
+    expect(html).not.toContain('<b>funding');
+  });
+});
+
 describe('single points of failure on the bundled dataset', () => {
   const bundled = fileURLToPath(new URL('../claims', import.meta.url));
   const ctx = queryContext(loadDataset(bundled, bundled), new Entities(), '2026-11-24');

@@ -54,8 +54,6 @@ ul.chain ul>li{position:relative}
 ul.chain ul>li::before{content:"└─";position:absolute;left:-1.5rem;color:var(--muted)}
 .role{display:inline-block;min-width:7.5em;font-size:.8em;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
 blockquote{margin:.3rem 0 .2rem 1.2rem;padding:.1rem .7rem;border-left:3px solid var(--line);font-style:italic}
-ul.plain{list-style:none;padding:0}
-ul.plain>li{margin:.5rem 0;padding:.4rem .6rem;background:var(--panel);border:1px solid var(--line);border-radius:.3rem}
 .share{white-space:nowrap}.share.heavy{color:var(--warn);font-weight:600}
 .meter{display:inline-block;width:6rem;height:.6rem;border:1px solid var(--line);border-radius:.2rem;vertical-align:middle;background:var(--bg)}
 .meter>span{display:block;height:100%;background:currentColor;opacity:.7}
