@@ -6,6 +6,7 @@ export { show } from './show.js';
 export { sources } from './sources.js';
 export { report } from './report.js';
 export { exportClaims } from './export.js';
+export { sql } from './sql.js';
 export { graph } from './graph.js';
 export { impact } from './impact.js';
 export { history } from './history.js';

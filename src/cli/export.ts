@@ -1,20 +1,55 @@
 /** `claims export`: the filtered claims as ClaimReview JSON-LD (an array or one `@graph`), JSON Lines, or CSV. */
 import { CLAIMREVIEW_FORMATS, exportFormatters, publishingGaps } from '../format/export.js';
-import type { ExportFormat } from '../format/names.js';
-import type { Io } from './io.js';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { EXPORT_FILE_FORMATS, type ExportFileFormat, type ExportFormat } from '../format/names.js';
+import { writeAtomically } from '../util/atomic.js';
+import { shown } from './filter-names.js';
+import { type Io, UsageError } from './io.js';
 import { selectViews, type FilterOptions } from './query-options.js';
 import type { RunSettings } from './settings.js';
 
 export interface ExportOptions extends FilterOptions {
-  format: ExportFormat;
+  format: ExportFormat | ExportFileFormat;
+  /** Where to write: a file (written atomically); required for the file formats. */
+  out?: string;
 }
 
-/** Runs `claims export`; exit 0. ClaimReview output without a publisher or URL template gets a one-line note on stderr. */
-export function exportClaims(opts: ExportOptions, settings: RunSettings, io: Io): number {
+/** True for the formats written to `--out` rather than printed. */
+const isFileFormat = (f: string): f is ExportFileFormat => (EXPORT_FILE_FORMATS as readonly string[]).includes(f);
+
+/** `--out` as an absolute path to a file: not a folder, in a folder that exists (else a UsageError). */
+export function outFile(io: Io, out: string): string {
+  if (out.trim() === '') throw new UsageError('--out: give a file path');
+  const abs = resolve(io.cwd(), out);
+  if (existsSync(abs) && statSync(abs).isDirectory()) throw new UsageError(`--out: "${shown(out)}" is a folder; give a file path, e.g. ${shown(out).replace(/\/+$/, '')}/claims.db`);
+  const parent = dirname(abs);
+  if (!existsSync(parent) || !statSync(parent).isDirectory()) throw new UsageError(`--out: no folder "${shown(dirname(out))}" to write "${shown(out)}" in`);
+  return abs;
+}
+
+/** Writes a file format to `--out`; exit 0. */
+async function exportFile(format: ExportFileFormat, opts: ExportOptions, settings: RunSettings, io: Io): Promise<number> {
+  if (opts.out === undefined) throw new UsageError(`--format ${format} writes a file: give --out <file>, e.g. claims export --format ${format} --out claims.db`);
+  const file = outFile(io, opts.out);
+  const { selectTables } = await import('./sql.js');
+  const tables = selectTables(opts, settings, io, true);
+  const { sqliteFile } = await import('../warehouse/sqlite.js');
+  writeAtomically(file, await sqliteFile(tables));
+  return 0;
+}
+
+/** Runs `claims export`; exit 0. With --out the output goes to that file, written atomically. ClaimReview output without a publisher or URL template gets a one-line note on stderr. */
+export async function exportClaims(opts: ExportOptions, settings: RunSettings, io: Io): Promise<number> {
+  if (isFileFormat(opts.format)) return exportFile(opts.format, opts, settings, io);
+  const format = opts.format;
+  const file = opts.out === undefined ? undefined : outFile(io, opts.out);
   const { ctx, views } = selectViews(opts, settings, io);
   const publishing = settings.config.claimreview;
-  io.stdout.write(exportFormatters[opts.format](views, { ...ctx, publishing }));
-  const gaps = CLAIMREVIEW_FORMATS.has(opts.format) ? publishingGaps(publishing) : [];
+  const text = exportFormatters[format](views, { ...ctx, publishing });
+  if (file === undefined) io.stdout.write(text);
+  else writeAtomically(file, text);
+  const gaps = CLAIMREVIEW_FORMATS.has(format) ? publishingGaps(publishing) : [];
   if (gaps.length > 0) {
     io.stderr.write(`claims: note: this ClaimReview output is not ready for publishing: set ${gaps.join(' and ')} in ${settings.config.file ?? 'claims.config.yaml'}\n`);
   }

@@ -17,6 +17,8 @@ import type { StatsOptions } from './stats.js';
 import { HISTORY_FORMATS, STATS_FORMATS } from '../format/names.js';
 import type { DiffOptions } from './diff.js';
 import { DIFF_FORMATS } from '../format/names.js';
+import { EXPORT_FILE_FORMATS, SQL_FORMATS } from '../format/names.js';
+import type { SqlOptions } from './sql.js';
 import type { FmtOptions } from './fmt.js';
 import type { ShowFormat } from '../format/names.js';
 import type { SourcesOptions } from './sources.js';
@@ -87,9 +89,17 @@ const COMMANDS: ReadonlyArray<CommandSpec | { name: string; description: string;
   {
     name: 'export',
     description: 'export claims for other tools: schema.org ClaimReview JSON-LD, JSON Lines, CSV, or one CSV row per evidence item (the list filters apply)',
-    formats: EXPORT_FORMATS,
-    options: ['filters', 'format', SORT, LIMIT, 'revision'],
+    formats: [...EXPORT_FORMATS, ...EXPORT_FILE_FORMATS],
+    options: ['filters', 'format', SORT, LIMIT, ['--out <path>', 'write to this file (atomically) instead of printing; required for sqlite'], 'revision'],
     run: (c, _, opts: ExportOptions & GlobalOptions, s, io) => c.exportClaims(opts, s, io),
+  },
+  {
+    name: 'sql',
+    description: 'run one SQL query (SQLite) over the claims, values, evidence, origins, sources and diagnostics tables (the list filters apply first; read-only)',
+    args: [['<query>', 'one SQL statement, e.g. "SELECT status, count(*) FROM claims GROUP BY status"']],
+    formats: SQL_FORMATS,
+    options: ['filters', 'format', 'revision'],
+    run: (c, [query]: [string], opts: SqlOptions & GlobalOptions, s, io) => c.sql(query, opts, s, io),
   },
   {
     name: 'graph',

@@ -16,6 +16,8 @@ export const SHOW_FORMATS = ['text', 'json', 'markdown'] as const;
 export const REPORT_FORMATS = ['text', 'markdown', 'json', 'html'] as const;
 /** `claims export`. */
 export const EXPORT_FORMATS = ['claimreview', 'jsonld', 'jsonl', 'csv', 'csv-evidence'] as const;
+/** `claims export`: the formats written to a file or folder with `--out` (binary, or one file per table), not printed. */
+export const EXPORT_FILE_FORMATS = ['sqlite'] as const;
 /** `claims graph`. */
 export const GRAPH_FORMATS = ['mermaid', 'dot'] as const;
 /** `claims impact`. */
@@ -27,6 +29,7 @@ export type SourcesFormat = (typeof SOURCES_FORMATS)[number];
 export type ShowFormat = (typeof SHOW_FORMATS)[number];
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export type ExportFileFormat = (typeof EXPORT_FILE_FORMATS)[number];
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];
 export type ImpactFormat = (typeof IMPACT_FORMATS)[number];
 
@@ -40,3 +43,6 @@ export type HistoryFormat = (typeof HISTORY_FORMATS)[number];
 /** `claims stats`. */
 export const STATS_FORMATS = ['text', 'markdown', 'json'] as const;
 export type StatsFormat = (typeof STATS_FORMATS)[number];
+/** `claims sql`. */
+export const SQL_FORMATS = ['table', 'csv', 'json', 'markdown'] as const;
+export type SqlFormat = (typeof SQL_FORMATS)[number];

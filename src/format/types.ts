@@ -92,3 +92,15 @@ export interface SourceImpactReport {
 }
 /** A `claims impact` output format. */
 export type ImpactFormatter = Formatter<SourceImpactReport, TerminalContext>;
+
+/** A cell of an SQL result: what SQLite returns (a BLOB as bytes). */
+export type SqlCell = string | number | Uint8Array | null;
+/** What `claims sql` formats: the result's column names and rows, and whether rows were left out of a bounded format. */
+export interface SqlResult {
+  columns: string[];
+  rows: SqlCell[][];
+  /** Rows the query gave beyond those shown (table and markdown are bounded): at least this many, or 0. */
+  more: number;
+}
+/** A `claims sql` output format. */
+export type SqlFormatter = Formatter<SqlResult, TerminalContext>;

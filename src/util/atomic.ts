@@ -66,7 +66,7 @@ export interface TempFile {
 }
 
 /** Creates a temporary file holding `text` (never replacing one), registered for removal on interrupt. */
-export function writeTemp(tmp: string, text: string): TempFile {
+export function writeTemp(tmp: string, text: string | Uint8Array): TempFile {
   const remove = (): void => rmSync(tmp, { force: true });
   const forget = onInterrupt(remove);
   try {
@@ -99,7 +99,7 @@ function regularFileMode(file: string): number | undefined {
  * device such as /dev/zero behind one, lends none: the new file gets the default ones); the temporary file never
  * outlives a failure or an interrupt.
  */
-export function writeAtomically(file: string, text: string): void {
+export function writeAtomically(file: string, text: string | Uint8Array): void {
   const tmp = tempPathFor(file);
   const temp = writeTemp(tmp, text);
   try {

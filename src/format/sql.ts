@@ -1,0 +1,61 @@
+/** Output formats of `claims sql`: a terminal table, CSV, JSON and a markdown table. Pure: a result in, text out. */
+import { escapeControls } from './escape.js';
+import type { SqlFormat } from './names.js';
+import { fitTable } from './table.js';
+import type { SqlCell, SqlFormatter, SqlResult } from './types.js';
+import { csv, mdTable, plural } from './values.js';
+
+/** Most rows the table and markdown formats show; the rest are counted in a note (csv and json print every row). */
+export const SQL_SHOWN_ROWS = 1000;
+
+/** A cell as text: empty for NULL (as the sqlite3 shell and Datasette show it), a BLOB as SQLite's hex literal. */
+export function cellText(v: SqlCell): string {
+  if (v === null) return '';
+  if (v instanceof Uint8Array) return `X'${Buffer.from(v).toString('hex').toUpperCase()}'`;
+  return String(v);
+}
+
+/** A cell for JSON: numbers and text as they are, NULL as null, a BLOB as its hex literal. */
+const jsonCell = (v: SqlCell): string | number | null => (v instanceof Uint8Array ? cellText(v) : v);
+
+/** The columns holding numbers only (right-aligned in tables). */
+function numericColumns(r: SqlResult): number[] {
+  return r.columns.map((_, i) => i).filter((i) => r.rows.some((row) => typeof row[i] === 'number') && r.rows.every((row) => row[i] === null || typeof row[i] === 'number'));
+}
+
+/** Column names made unique for JSON keys: a repeated name gets ` (2)`, ` (3)`… as the sqlite3 shell cannot. */
+function uniqueNames(columns: string[]): string[] {
+  const seen = new Map<string, number>();
+  return columns.map((c) => {
+    const n = (seen.get(c) ?? 0) + 1;
+    seen.set(c, n);
+    return n === 1 ? c : `${c} (${n})`;
+  });
+}
+
+const moreNote = (r: SqlResult): string => (r.more > 0 ? `… ${plural(r.more, 'more row')} not shown: add LIMIT/OFFSET to the query, or use --format csv or json for every row\n` : '');
+
+const table: SqlFormatter = (r, { color, width }) => {
+  if (r.columns.length === 0) return 'The statement returned no columns.\n';
+  const shown = r.rows.length + r.more;
+  if (r.rows.length === 0) return `${r.columns.map((c) => escapeControls(c)).join(' | ')}\nNo rows.\n`;
+  const rows = r.rows.map((row) => row.map((v) => escapeControls(cellText(v), '\n')));
+  const out = fitTable(r.columns.map((c) => escapeControls(c)), rows, { width, color, right: numericColumns(r) });
+  return `${out}\n${plural(shown, 'row')}\n${moreNote(r)}`;
+};
+
+const csvFormat: SqlFormatter = (r) => (r.columns.length === 0 ? '' : csv(r.columns, r.rows.map((row) => row.map(cellText))));
+
+const json: SqlFormatter = (r) => {
+  const names = uniqueNames(r.columns);
+  return JSON.stringify(r.rows.map((row) => Object.fromEntries(names.map((n, i) => [n, jsonCell(row[i] ?? null)]))), null, 2) + '\n';
+};
+
+const markdown: SqlFormatter = (r) => {
+  if (r.columns.length === 0) return '';
+  const rows = r.rows.map((row) => row.map((v) => escapeControls(cellText(v), '\n')));
+  return mdTable(r.columns.map((c) => escapeControls(c)), rows, numericColumns(r)) + (r.more > 0 ? `\n${moreNote(r)}` : '');
+};
+
+/** The `claims sql` output formats by name. */
+export const sqlFormatters: Record<SqlFormat, SqlFormatter> = { table, csv: csvFormat, json, markdown };

@@ -1,0 +1,118 @@
+/**
+ * The relational shape in SQLite, through sql.js (SQLite compiled to WebAssembly; the .wasm ships in the npm package,
+ * nothing is downloaded or compiled at install time). One in-memory database per run: `claims sql` queries it,
+ * `claims export --format sqlite` writes its bytes to a file.
+ *
+ * Declared types are what `PRAGMA table_info` and Datasette show: TEXT, INTEGER, REAL, BOOLEAN (0/1), DATE
+ * (`YYYY-MM-DD` text) and JSON (a JSON array of strings, for `text_list` columns; query it with `json_each`).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
+import { TABLE_SPECS, type Cell, type ColumnType, type TableSpec, type Tables } from './tables.js';
+
+/** The declared SQLite type of each logical column type. */
+export const SQLITE_TYPES: Record<ColumnType, string> = {
+  text: 'TEXT', integer: 'INTEGER', real: 'REAL', boolean: 'BOOLEAN', date: 'DATE', text_list: 'JSON',
+};
+
+let engine: Promise<SqlJsStatic> | undefined;
+
+/**
+ * Loads sql.js once. Through `createRequire`, so the bundler leaves the package in node_modules where its .wasm file
+ * lies beside it; the wasm bytes are read from the package and handed over (no fetch, no path guessing).
+ */
+export function sqlEngine(): Promise<SqlJsStatic> {
+  if (engine === undefined) {
+    const require = createRequire(import.meta.url);
+    const init = require('sql.js') as (config: { wasmBinary: ArrayBuffer }) => Promise<SqlJsStatic>;
+    const wasm = readFileSync(require.resolve('sql.js/dist/sql-wasm.wasm'));
+    engine = init({ wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer });
+  }
+  return engine;
+}
+
+/** An SQL identifier, double-quoted (`column` is a keyword). */
+export const ident = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+
+/** The CREATE TABLE statement of a table: columns with types and NOT NULL, the primary key and foreign keys. */
+export function createTableSql(t: TableSpec): string {
+  const parts = t.columns.map((c) => `  ${ident(c.name)} ${SQLITE_TYPES[c.type]}${c.nullable ? '' : ' NOT NULL'}`);
+  parts.push(`  PRIMARY KEY (${t.primaryKey.map(ident).join(', ')})`);
+  for (const fk of t.foreignKeys) {
+    parts.push(`  FOREIGN KEY (${fk.columns.map(ident).join(', ')}) REFERENCES ${ident(fk.table)} (${fk.references.map(ident).join(', ')})`);
+  }
+  return `CREATE TABLE ${ident(t.name)} (\n${parts.join(',\n')}\n);`;
+}
+
+/** The CREATE INDEX statements of a table: its extra indexes and one per foreign key not led by the primary key. */
+export function createIndexSql(t: TableSpec): string[] {
+  const lists = [...t.indexes];
+  for (const fk of t.foreignKeys) {
+    const covered = fk.columns.every((c, i) => t.primaryKey[i] === c) || lists.some((l) => l.join() === fk.columns.join());
+    if (!covered) lists.push(fk.columns);
+  }
+  return lists.map((cols) => `CREATE INDEX ${ident(`${t.name}_${cols.join('_')}`)} ON ${ident(t.name)} (${cols.map(ident).join(', ')});`);
+}
+
+/** Every statement that creates the schema, parents before children. */
+export function schemaSql(): string {
+  const order = ['sources', 'claims', 'claim_values', 'evidence', 'claim_origins', 'diagnostics'];
+  const specs = [...TABLE_SPECS].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+  return specs.map((t) => [createTableSql(t), ...createIndexSql(t)].join('\n')).join('\n\n') + '\n';
+}
+
+/** A cell as SQLite stores it. */
+function sqlValue(cell: Cell, type: ColumnType): SqlValue {
+  if (cell === null) return null;
+  if (type === 'boolean') return cell === true ? 1 : 0;
+  if (type === 'text_list') return JSON.stringify(cell);
+  return cell as SqlValue;
+}
+
+/** Fills a table, one prepared statement for all its rows. */
+function insertRows(db: Database, t: TableSpec, tables: Tables): void {
+  const stmt = db.prepare(`INSERT INTO ${ident(t.name)} VALUES (${t.columns.map(() => '?').join(', ')})`);
+  try {
+    const values: SqlValue[] = new Array<SqlValue>(t.columns.length);
+    for (const row of tables[t.name]) {
+      for (let i = 0; i < t.columns.length; i++) values[i] = sqlValue(row[t.columns[i]!.name] ?? null, t.columns[i]!.type);
+      stmt.run(values);
+    }
+  } finally {
+    stmt.free();
+  }
+}
+
+/**
+ * A new in-memory database holding the tables: schema, rows (one transaction, foreign keys enforced, so rows that
+ * break them fail here rather than in the reader's hands), then indexes.
+ */
+export async function databaseOf(tables: Tables): Promise<Database> {
+  const SQL = await sqlEngine();
+  const db = new SQL.Database();
+  try {
+    db.run('PRAGMA foreign_keys = ON;');
+    const order = ['sources', 'claims', 'claim_values', 'evidence', 'claim_origins', 'diagnostics'];
+    const specs = [...TABLE_SPECS].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+    db.run(specs.map(createTableSql).join('\n'));
+    db.run('BEGIN;');
+    for (const t of specs) insertRows(db, t, tables);
+    db.run('COMMIT;');
+    db.run(specs.flatMap(createIndexSql).join('\n'));
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+/** The SQLite file of the tables, as bytes. */
+export async function sqliteFile(tables: Tables): Promise<Uint8Array> {
+  const db = await databaseOf(tables);
+  try {
+    return db.export();
+  } finally {
+    db.close();
+  }
+}
