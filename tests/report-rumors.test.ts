@@ -68,8 +68,8 @@ describe('the pair from the issue: a June 2023 "$2.2B" rumor and a December 2024
     const root = writeDataset(files);
     const ctx = queryContext(loadDataset(root, root), new Entities(), '2026-11-24');
     expect(candidatesOf('rumor-2023-06', ctx)).toEqual([]);
-    const text = reportFormatters.text(buildReport(ctx, ctx.views), { color: false, width: 200 });
-    expect(text).toContain('No independent valuation claim on Logged Co yet.');
+    const html = formatReportHtml(buildReport(ctx, ctx.views), []);
+    expect(html).toContain('No independent valuation claim on Logged Co agrees with it yet.');
   });
 
   it('still offers a later figure that agrees ("above $2 billion" in September 2023)', () => {
@@ -81,6 +81,31 @@ describe('the pair from the issue: a June 2023 "$2.2B" rumor and a December 2024
     });
     const ctx = queryContext(loadDataset(root, root), new Entities(), '2026-11-24');
     expect(candidatesOf('rumor-2023-06', ctx)).toEqual(['valuation-2023-09']);
+  });
+});
+
+describe('rumors without a value', () => {
+  const files = (rumorParties: string, otherParties: string) => ({
+    'sources/techcrunch-down-to-business.yaml': 'type: source\nid: techcrunch-down-to-business\ntitle: Mistral gets down to business\npublisher: TechCrunch\nkind: news\n',
+    'sources/people-familiar.yaml': 'type: source\nid: people-familiar\ntitle: Unnamed sources\npublisher: TechCrunch\nkind: anonymous\nposition: unnamed\n',
+    'm/rumor.yaml': `type: claim\nid: rumor\nsubject: Mistral AI\n${rumorParties}category: partnership\nstatement: Mistral AI is said to work with Cerebras on Le Chat.\nas_of: "2025-02"\nstatus: rumored\nevidence:\n  - source: techcrunch-down-to-business\n    origin: people-familiar\n    quote: "an American AI company specializing in fast inference that already works with Mistral"\n`,
+    'm/same.yaml': 'type: claim\nid: same\nsubject: Mistral AI\nparties: [Cerebras]\ncategory: partnership\nstatement: Cerebras works with Mistral AI to speed up Le Chat.\nas_of: "2025-02"\nstatus: independent\nevidence:\n  - source: techcrunch-down-to-business\n    quote: "an American AI company specializing in fast inference that already works with Mistral"\n',
+    'm/other.yaml': `type: claim\nid: other\nsubject: Mistral AI\n${otherParties}category: partnership\nstatement: Mistral AI partnered with France Travail.\nas_of: "2025-02"\nstatus: independent\nevidence:\n  - source: techcrunch-down-to-business\n    quote: "We’ve partnered with France Travail"\n`,
+  });
+  const candidates = (f: Record<string, string>) => {
+    const root = writeDataset(f);
+    return candidatesOf('rumor', queryContext(loadDataset(root, root), new Entities(), '2026-11-24'));
+  };
+
+  it('are matched on their parties: another deal of the same company is not a candidate', () => {
+    expect(candidates(files('parties: [Cerebras]\n', 'parties: [France Travail]\n'))).toEqual(['same']);
+  });
+
+  it('with neither a value nor parties, get no candidates, and the report says why', () => {
+    expect(candidates(files('', ''))).toEqual([]);
+    const root = writeDataset(files('', ''));
+    const ctx = queryContext(loadDataset(root, root), new Entities(), '2026-11-24');
+    expect(formatReportHtml(buildReport(ctx, ctx.views), [])).toContain('It states no figure and names no party, so no candidate can be matched to it.');
   });
 });
 

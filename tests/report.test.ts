@@ -283,8 +283,9 @@ describe('rumor candidates', () => {
   it('are looked for in the whole dataset, same subject and category, not about an earlier period', () => {
     const src = 'type: source\nid: paper\ntitle: Paper\npublisher: P\nkind: news\n';
     const anon = 'type: source\nid: tips\ntitle: Tips\npublisher: P\nkind: anonymous\nposition: insiders\n';
+    // The round's lead investor is what a claim without a value is matched on.
     const c = (id: string, asOf: string, extra: string, status = 'independent') =>
-      `type: claim\nid: ${id}\nsubject: Acme\ncategory: funding-round\nstatement: S.\nas_of: "${asOf}"\nstatus: ${status}\nevidence:\n  - source: paper\n${extra}    quote: q\n`;
+      `type: claim\nid: ${id}\nsubject: Acme\nparties: [Lightspeed]\ncategory: funding-round\nstatement: S.\nas_of: "${asOf}"\nstatus: ${status}\nevidence:\n  - source: paper\n${extra}    quote: q\n`;
     const root = writeDataset({
       'sources/paper.yaml': src, 'sources/tips.yaml': anon,
       'acme/rumor.yaml': c('rumor', '2026', '    origin: tips\n', 'rumored'),

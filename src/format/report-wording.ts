@@ -126,7 +126,10 @@ export function confirmSentence(r: RumorEntry, m: Marks = PLAIN, listCandidates 
   if (r.superseded_by) return `Already superseded by ${m.id(r.superseded_by)}.`;
   const { subject, category } = r.confirm_with;
   const want = `Would be confirmed by an independently sourced ${m.text(subject)} ${m.text(category)} claim that supersedes it.`;
-  if (r.candidates.length === 0) return `${want} No independent ${m.text(category)} claim on ${m.text(subject)} yet.`;
+  if (r.candidates.length === 0) {
+    if (r.value === null && r.parties.length === 0) return `${want} It states no figure and names no party, so no candidate can be matched to it.`;
+    return `${want} No independent ${m.text(category)} claim on ${m.text(subject)} agrees with it yet.`;
+  }
   return listCandidates ? `${want} Candidates: ${r.candidates.map(m.id).join(', ')}.` : want;
 }
 

@@ -113,6 +113,12 @@ export function valuesAgree(rumor: readonly ParsedValue[], candidate: readonly P
   return rumor.some((r) => candidate.some((c) => valueDimension(r) === valueDimension(c) && valuesCompatible(r, c)));
 }
 
+/** True when a candidate names every party the rumor names (aliases resolved): it is about the same deal. */
+function namesParties(ctx: QueryContext, rumor: ClaimView, candidate: ClaimView): boolean {
+  const theirs = new Set(candidate.parties.map((p) => ctx.entities.key(p)));
+  return rumor.parties.every((p) => theirs.has(ctx.entities.key(p)));
+}
+
 function rumors(ctx: QueryContext, views: ClaimView[]): RumorEntry[] {
   // Index the possible confirmations once by subject and category: a scan per rumor is quadratic on large datasets.
   const confirmers = groupBy(
@@ -123,14 +129,17 @@ function rumors(ctx: QueryContext, views: ClaimView[]): RumorEntry[] {
     .filter((v) => v.status === 'rumored' || v.status === 'disputed')
     .sort(cmpClaim)
     .map((v): RumorEntry => {
-      const candidates = (confirmers.get(`${ctx.entities.key(v.subject)}\u0000${v.category}`) ?? [])
-        .filter((o) => o.id !== v.id && notEarlier(o.as_of, v.as_of) && valuesAgree(valueList(v), valueList(o)))
+      const values = valueList(v);
+      // A rumor with neither a figure nor a party has nothing a candidate could be matched on.
+      const matchable = values.length > 0 || v.parties.length > 0;
+      const candidates = !matchable ? [] : (confirmers.get(`${ctx.entities.key(v.subject)}\u0000${v.category}`) ?? [])
+        .filter((o) => o.id !== v.id && notEarlier(o.as_of, v.as_of) && valuesAgree(values, valueList(o)) && namesParties(ctx, v, o))
         .sort((a, b) => cmpDate(a.as_of, b.as_of) || cmpStr(a.id, b.id))
         .map((o) => o.id);
       return {
         id: v.id, subject: v.subject, category: v.category, as_of: v.as_of, statement: v.statement, value: valueOf(v),
         status: v.status, support: v.support, superseded_by: v.superseded_by,
-        confirm_with: { subject: v.subject, category: v.category }, candidates,
+        confirm_with: { subject: v.subject, category: v.category }, candidates, parties: [...v.parties],
       };
     });
 }

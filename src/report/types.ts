@@ -76,12 +76,15 @@ export interface RumorEntry extends ClaimSummary {
   confirm_with: { subject: string; category: Category };
   /**
    * Candidate confirmations, in as_of order: existing facts (anywhere in the dataset) on the same subject and category
-   * with independent support, not retracted, whose value agrees with the rumor's (some form of each in one currency or
-   * unit, their bounds overlapping) and whose as_of is not wholly before the rumor's. When the rumor has a value, a
-   * candidate without one is left out (it cannot confirm the figure); when the rumor has an as_of, an undated candidate
-   * is left out (it cannot be shown not to be earlier).
+   * with independent support, not retracted, naming every party the rumor names, whose value agrees with the rumor's
+   * (some form of each in one currency or unit, their bounds overlapping) and whose as_of is not wholly before the
+   * rumor's. When the rumor has a value, a candidate without one is left out (it cannot confirm the figure); when the
+   * rumor has an as_of, an undated candidate is left out (it cannot be shown not to be earlier); a rumor with neither a
+   * value nor parties has none (nothing to match a candidate on).
    */
   candidates: string[];
+  /** The rumor's parties, as written. */
+  parties: string[];
 }
 
 /** A forecast with a due date. */
