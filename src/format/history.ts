@@ -1,9 +1,9 @@
 /** Output formats of `claims history`: text (a table fitted to the width), json, csv. */
 import type { ClaimHistory, HistoryRow } from '../history/history.js';
 import { escapeDeep } from './escape.js';
-import { wrap } from './layout.js';
+import { visible, wrap } from './layout.js';
 import type { HistoryFormat } from './names.js';
-import { fitted, paintStatus, painter } from './table.js';
+import { fitTable, paintStatus, painter, records } from './table.js';
 import type { Formatter, TerminalContext } from './types.js';
 import { csv, plural } from './values.js';
 
@@ -42,24 +42,32 @@ export function historyHeadline(h: ClaimHistory): string {
 const text: HistoryFormatter = (history, { color, width }) => {
   const c = painter(color);
   const h = escapeDeep(history);
-  const head = ['date', 'commit', 'author', 'status', 'support', 'grade', 'value', 'ev.', 'change'];
+  // One column for the claim's standing, as in `list`: the declared status, the derived support where it differs, the grade.
+  const head = ['date', 'commit', 'author', 'status', 'value', 'ev.', 'change'];
   // Renames show the path the claim had before; the row's own path is in json and csv.
   const renamedFrom = new Map<HistoryRow, string>();
   h.rows.forEach((r, i) => {
     if (r.change === 'renamed' && i > 0) renamedFrom.set(r, h.rows[i - 1]!.path);
   });
+  const standing = (r: HistoryRow): string => {
+    if (r.status === null) return '—';
+    const support = r.support !== null && r.support !== r.status ? `\n${c.dim('evidence:')} ${paintStatus(c, r.support)}` : '';
+    return `${paintStatus(c, r.status)}${support}${r.grade ? `\n${c.dim('grade')} ${r.grade}` : ''}`;
+  };
   const rows = h.rows.map((r) => {
     const what = r.change === 'renamed' ? changeWords({ ...r, path: renamedFrom.get(r) ?? '?' }) : changeWords(r);
     const id = h.ids.length > 1 && r.id !== null ? ` (${r.id})` : '';
     return [
-      r.date.slice(0, 10), r.commit.slice(0, 7), r.author, r.status ?? '—', r.support ?? '—', r.grade ?? '—', r.value ?? '',
+      r.date.slice(0, 10), r.commit.slice(0, 7), r.author, standing(r), r.value ?? '',
       r.evidence === null ? '' : String(r.evidence), `${what}${id}${r.problem ? ` — ${r.problem}` : ''}`,
     ];
   });
   const headline = wrap(historyHeadline(h), width);
   if (rows.length === 0) return `${headline}\n`;
-  const paint = (cell: string) => (['independent', 'company-reported', 'rumored', 'disputed', 'retracted'].includes(cell) ? paintStatus(c, cell) : undefined);
-  return `${headline}\n${fitted(head, rows, width, color, { right: [7] }, paint)}\n`;
+  // Dates, commits, statuses, grades and counts keep their width; the change, then the author and value, wrap first.
+  const table = fitTable(head, rows, { width, color, flex: 6, keep: [0, 1, 3], right: [5] });
+  if (table.split('\n').every((l) => visible(l) <= width)) return `${headline}\n${table}\n`;
+  return `${headline}\n${records(head, rows, width, color)}\n`;
 };
 
 const json: HistoryFormatter = (h) => JSON.stringify(h, null, 2) + '\n';

@@ -1,9 +1,9 @@
 /** Output formats of `claims stats`: text, markdown, json. */
 import type { OverTimeStats, TrackRecord } from '../history/stats.js';
 import { escapeDeep } from './escape.js';
-import { wrap } from './layout.js';
+import { visible, wrap } from './layout.js';
 import type { StatsFormat } from './names.js';
-import { fitted, painter } from './table.js';
+import { fitTable, painter, records as recordsOf } from './table.js';
 import type { Formatter, TerminalContext } from './types.js';
 import { mdTable, plural } from './values.js';
 
@@ -33,6 +33,12 @@ export function trackRecordText(r: TrackRecord): string {
   return `${plural(r.claims, 'claim')}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
 }
 
+/** A table laid out to the width with the ids and dates kept whole, or one record per row when even that does not fit. */
+function fit(head: string[], rows: string[][], width: number, color: boolean, flex: number, keep: number[], right: number[]): string {
+  const table = fitTable(head, rows, { width, color, flex, keep, right });
+  return table.split('\n').every((l) => visible(l) <= width) ? table : recordsOf(head, rows, width, color);
+}
+
 const confirmationRow = (c: OverTimeStats['confirmations'][number]): string[] => [
   c.rumor, c.category, `${HOW[c.how]}${c.confirmed_by ? ` ${c.confirmed_by}` : c.commit ? ` in ${c.commit.slice(0, 7)}` : ''}`,
   c.from ?? '—', c.to ?? '—', c.days === null ? '—' : String(c.days), c.method,
@@ -45,24 +51,24 @@ const text: StatsFormatter = (stats, { color, width }) => {
   out.push('', c.bold('Rumors later confirmed'));
   if (s.confirmations.length === 0) out.push('none');
   else {
-    out.push(fitted(['rumor', 'category', 'how', 'from', 'to', 'days', 'method'], s.confirmations.slice(0, MAX_LISTED).map(confirmationRow), width, color, { flex: 2, right: [5] }));
+    out.push(fit(['rumor', 'category', 'how', 'from', 'to', 'days', 'method'], s.confirmations.slice(0, MAX_LISTED).map(confirmationRow), width, color, 2, [0, 3, 4], [5]));
     if (s.confirmations.length > MAX_LISTED) out.push(`… and ${s.confirmations.length - MAX_LISTED} more (--format json lists all)`);
     out.push('', c.bold('By category'));
-    out.push(fitted(['category', 'confirmed', 'median days'], s.by_category.map((b) => [b.category, String(b.confirmed), b.median_days === null ? '—' : String(b.median_days)]), width, color, { right: [1, 2] }));
+    out.push(fit(['category', 'confirmed', 'median days'], s.by_category.map((b) => [b.category, String(b.confirmed), b.median_days === null ? '—' : String(b.median_days)]), width, color, 0, [], [1, 2]));
   }
   out.push('', c.bold('Rumors still unconfirmed'));
   if (s.open_rumors.length === 0) out.push('none');
   else {
-    out.push(fitted(['rumor', 'category', 'open since', 'days open', 'method'], s.open_rumors.slice(0, MAX_LISTED).map((o) => [o.id, o.category, o.since ?? '—', o.days_open === null ? '—' : String(o.days_open), o.method ?? '—']), width, color, { flex: 0, right: [3] }));
+    out.push(fit(['rumor', 'category', 'open since', 'days open', 'method'], s.open_rumors.slice(0, MAX_LISTED).map((o) => [o.id, o.category, o.since ?? '—', o.days_open === null ? '—' : String(o.days_open), o.method ?? '—']), width, color, 0, [2], [3]));
     if (s.open_rumors.length > MAX_LISTED) out.push(`… and ${s.open_rumors.length - MAX_LISTED} more (--format json lists all)`);
   }
   out.push('', c.bold('Track record of each source (the claims whose origin it is)'));
   const records = s.track_records.filter((r) => r.claims > 0);
   if (records.length === 0) out.push('none');
   else {
-    out.push(fitted(['source', 'grade', 'claims', 'confirmed', 'retracted', 'disputed', 'superseded', 'open'], records.map((r) => [
+    out.push(fit(['source', 'grade', 'claims', 'confirmed', 'retracted', 'disputed', 'superseded', 'open'], records.map((r) => [
       r.source, r.reliability, String(r.claims), String(r.confirmed), String(r.retracted), String(r.disputed), String(r.superseded), String(r.open_rumors),
-    ]), width, color, { flex: 0, right: [2, 3, 4, 5, 6, 7] }));
+    ]), width, color, 0, [1], [2, 3, 4, 5, 6, 7]));
   }
   out.push('', c.dim(wrap(`How: confirmations: ${s.methods.confirmations}. Open rumors: ${s.methods.open_rumors}. Track records: ${s.methods.track_records}.`, width)));
   return out.join('\n') + '\n';
