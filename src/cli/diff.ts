@@ -10,6 +10,7 @@ import type { DiffFormat } from '../format/names.js';
 import { checkNoConflictMarkers, GitHistory } from '../history/git.js';
 import { diffDatasets, FAIL_ON, failsOn, type DiffSide, type FailOn } from '../history/diff.js';
 import { lint } from '../lint.js';
+import { contentHash, type CachedFile, type LoadCache } from '../load/cache.js';
 import type { Dataset } from '../load/dataset.js';
 import { loadDataset } from '../load/dataset.js';
 import type { Overlay } from '../load/snapshot.js';
@@ -60,6 +61,30 @@ function side(rev: string | null, commit: string | null, dataset: Dataset, overl
   };
 }
 
+/**
+ * The base side's per-file load results, offered to the working tree's load the way `--cache` offers a previous run's:
+ * keyed by path and content hash, so a file whose bytes are the same at both sides is parsed once. A text that does not
+ * round-trip through UTF-8 hashes differently from its bytes on disk, so it is read again, as it must be.
+ */
+function reuseFrom(ds: Dataset, overlay: Overlay): LoadCache {
+  const data = new Map<string, unknown>([...ds.claims, ...ds.sources].map((r) => [r.file, r.data]));
+  const entries = new Map<string, { hash: string; result: CachedFile }>();
+  for (const f of ds.files) {
+    const text = overlay.get(f.abs);
+    if (typeof text !== 'string' || (f.valid && !data.has(f.file))) continue;
+    entries.set(f.abs, { hash: contentHash(Buffer.from(text, 'utf8')), result: { type: f.type, id: f.id, valid: f.valid, problems: f.problems, data: f.valid ? data.get(f.file) : undefined } });
+  }
+  const reuse: Pick<LoadCache, 'get' | 'set' | 'save'> = {
+    get: (abs, hash) => {
+      const e = entries.get(abs);
+      return e !== undefined && e.hash === hash ? e.result : undefined;
+    },
+    set: () => undefined,
+    save: () => undefined,
+  };
+  return reuse as LoadCache;
+}
+
 /** Runs `claims diff`; exit 0, or 1 when `--fail-on` finds what it names; 2 for a usage error (one line). */
 export function diff(range: string | undefined, opts: DiffOptions, settings: RunSettings, io: Io): number {
   const failOn = parseFailOn(opts.failOn);
@@ -75,9 +100,10 @@ export function diff(range: string | undefined, opts: DiffOptions, settings: Run
     if (out === '') throw new UsageError(`${WHAT}: ${base} and ${head} have no common ancestor${hist.isShallow() ? '; the repository is a shallow clone (fetch-depth: 0 in actions/checkout)' : ''}`);
     baseSha = out;
   }
+  const b = hist.datasetAt(baseSha, cwd);
   let headSide: DiffSide;
   if (headSha === null) {
-    const ds = loadDataset(root, cwd, { cache: settings.cache });
+    const ds = loadDataset(root, cwd, { cache: settings.cache ?? reuseFrom(b.dataset, b.overlay) });
     settings.cache?.save();
     checkNoConflictMarkers(ds, undefined, (abs) => {
       const r = safeReadFile(abs, { maxBytes: MAX_BYTES.dataFile });
@@ -88,7 +114,6 @@ export function diff(range: string | undefined, opts: DiffOptions, settings: Run
     const at = hist.datasetAt(headSha, cwd);
     headSide = side(head, headSha, at.dataset, at.overlay, settings, hist);
   }
-  const b = hist.datasetAt(baseSha, cwd);
   const baseSide = side(base, baseSha, b.dataset, b.overlay, settings, hist);
   const result = diffDatasets(baseSide, headSide, CONCENTRATION_THRESHOLD);
   io.stdout.write(diffFormatters[opts.format](result, { color: wantsColor(io), width: terminalWidth(io) }));
