@@ -106,6 +106,8 @@ describe('claims diff on real repositories', () => {
     expect(shown.code).toBe(0);
     expect(shown.stdout).toContain('▲ arr-2026 rumored → independent — new origin: daily-news');
     expect(shown.stdout).not.toContain('!!');
+    // The counts of the summary add up to `changes`.
+    expect(shown.stdout.split('\n').slice(1, 3).join(' ')).toBe('4 changes: declared status 1 · support and grade 1 · evidence 1 · source concentration 1.');
     for (const line of shown.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
   });
 

@@ -37,6 +37,8 @@ interface Row {
 interface Section {
   title: string;
   rows: Row[];
+  /** How many entries of the diff the rows show (evidence: claims, each with one row per item), when not one per row. */
+  count?: number;
 }
 
 const SYMBOL: Record<Mark, string> = { up: '▲', down: '▼', add: '+', remove: '−', other: '~', warn: '!' };
@@ -133,6 +135,7 @@ function sections(d: DatasetDiff): Section[] {
     },
     {
       title: 'Evidence',
+      count: d.evidence.length,
       rows: d.evidence.flatMap((e) => [
         ...e.added.map((x): Row => ({ mark: 'add', subject: e.id, change: 'evidence added', detail: quoteOf(x) })),
         ...e.removed.map((x): Row => ({ mark: 'remove', subject: e.id, change: 'evidence removed', detail: quoteOf(x) })),
@@ -176,7 +179,7 @@ function sections(d: DatasetDiff): Section[] {
 /** "3 changes: 1 claim added, 2 status changes …" counts by section. */
 function summary(d: DatasetDiff): string {
   if (d.changes === 0) return 'No changes in claims, sources, sourcing or diagnostics.';
-  const parts = sections(d).map((s) => `${s.title.replace(/ \(.*$/, '').toLowerCase()} ${s.rows.length}`);
+  const parts = sections(d).map((s) => `${s.title.replace(/ \(.*$/, '').toLowerCase()} ${s.count ?? s.rows.length}`);
   const downs = d.downgrades.length > 0 ? `; ${plural(new Set(d.downgrades.map((x) => x.id)).size, 'claim')} downgraded` : '';
   return `${plural(d.changes, 'change')}: ${parts.join(' · ')}${downs}.`;
 }
