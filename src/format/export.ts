@@ -8,6 +8,7 @@ import { listFormatters } from './list.js';
 import type { ExportFormat } from './names.js';
 import type { ExportContext, ExportFormatter } from './types.js';
 import { csv } from './values.js';
+import { provJson } from '../warehouse/prov.js';
 
 /**
  * The rating scale of `reviewRating`: 1 (worst) to 5 (best), from the declared verification status.
@@ -197,7 +198,7 @@ const csvEvidence: ExportFormatter = (views, ctx) => {
 
 /** The `claims export` output formats by name. */
 export const exportFormatters: Record<ExportFormat, ExportFormatter> = {
-  claimreview, jsonld, jsonl, csv: csvFormat, 'csv-evidence': csvEvidence,
+  claimreview, jsonld, jsonl, csv: csvFormat, 'csv-evidence': csvEvidence, prov: provJson,
 };
 
 /** The formats whose output is ClaimReview markup, meant for publishing. */
