@@ -6,6 +6,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { addHub, generate, generateHistory } from './generate.mjs';
+import { benchWarehouse, printWarehouse } from './warehouse.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const project = resolve(here, '..');
@@ -167,6 +168,7 @@ for (const size of sizes) {
   }
   // The git history is built for sizes up to 10,000 claims (the issue's target size); larger ones would time its generation more than the commands.
   results.sizes[size] = { files, commands: rows, edits: benchEdits(dir, size), ...(size <= 10000 ? { history: benchHistory(size) } : {}) };
+  results.sizes[size].warehouse = benchWarehouse(dir, runs);
   console.log(`\n${size} claims (${files} files), median of ${runs}:`);
   console.log(`${'command'.padEnd(26)} ${'time s'.padStart(8)} ${'×'.padStart(6)} ${'RSS MiB'.padStart(8)} ${'×RSS'.padStart(6)} ${'files/s'.padStart(9)}`);
   for (const [name, r] of Object.entries(rows)) {
@@ -183,6 +185,7 @@ for (const [size, r] of Object.entries(results.sizes)) {
   console.log(`\nhistory commands on ${size} claims and ${r.history.commits} generated commits (built in ${r.history.build_s} s; median of ${runs}; × is against the command named):`);
   for (const [name, e] of Object.entries(r.history.commands)) console.log(`${name.padEnd(40)} ${e.median_s.toFixed(3).padStart(8)} ${(e.ratio === null ? '' : `${e.ratio.toFixed(2)}× ${e.ratio_to}`).padStart(18)}  exit ${e.exit.join(',')}`);
 }
+for (const [size, r] of Object.entries(results.sizes)) if (r.warehouse) printWarehouse(size, runs, r.warehouse);
 if (sz.includes('10000') && sz.includes('50000')) {
   results.growth_50k_over_10k = Number((results.sizes[50000].commands.validate.median_s / results.sizes[10000].commands.validate.median_s).toFixed(2));
   console.log(`\nclaims validate 50k/10k time: ${results.growth_50k_over_10k}×`);
