@@ -28,8 +28,23 @@ export function outFile(io: Io, out: string): string {
   return abs;
 }
 
+/** Writes one Parquet file per table into the folder `--out` (created, or replacing an earlier Parquet export whole); exit 0. */
+async function exportParquet(opts: ExportOptions, settings: RunSettings, io: Io): Promise<number> {
+  if (opts.out === undefined || opts.out.trim() === '') throw new UsageError('--format parquet writes a folder: give --out <folder>, e.g. claims export --format parquet --out parquet/');
+  const dir = resolve(io.cwd(), opts.out);
+  const { parquetFiles, parquetTargetProblem, writeFolderAtomically } = await import('../warehouse/parquet.js');
+  const problem = parquetTargetProblem(dir);
+  if (problem !== null) throw new UsageError(`--out: "${shown(opts.out)}" ${problem}`);
+  const parent = dirname(dir);
+  if (!existsSync(parent) || !statSync(parent).isDirectory()) throw new UsageError(`--out: no folder "${shown(dirname(opts.out))}" to write "${shown(opts.out)}" in`);
+  const { selectTables } = await import('./sql.js');
+  writeFolderAtomically(dir, parquetFiles(selectTables(opts, settings, io, true)));
+  return 0;
+}
+
 /** Writes a file format to `--out`; exit 0. */
 async function exportFile(format: ExportFileFormat, opts: ExportOptions, settings: RunSettings, io: Io): Promise<number> {
+  if (format === 'parquet') return exportParquet(opts, settings, io);
   if (opts.out === undefined) throw new UsageError(`--format ${format} writes a file: give --out <file>, e.g. claims export --format ${format} --out claims.db`);
   const file = outFile(io, opts.out);
   const { selectTables } = await import('./sql.js');

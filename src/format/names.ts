@@ -17,7 +17,7 @@ export const REPORT_FORMATS = ['text', 'markdown', 'json', 'html'] as const;
 /** `claims export`. */
 export const EXPORT_FORMATS = ['claimreview', 'jsonld', 'jsonl', 'csv', 'csv-evidence', 'prov'] as const;
 /** `claims export`: the formats written to a file or folder with `--out` (binary, or one file per table), not printed. */
-export const EXPORT_FILE_FORMATS = ['sqlite'] as const;
+export const EXPORT_FILE_FORMATS = ['sqlite', 'parquet'] as const;
 /** `claims graph`. */
 export const GRAPH_FORMATS = ['mermaid', 'dot'] as const;
 /** `claims impact`. */
