@@ -78,11 +78,30 @@ function impactOn(ctx: QueryContext, sourceId: string, claimIds: readonly string
   return rows;
 }
 
+/** Each claim's conflict partners, found once per context (impact over every source asks for many claims). */
+const partnersCache = new WeakMap<QueryContext, Map<string, string[]>>();
+function partnersOf(ctx: QueryContext, id: string): readonly string[] {
+  let map = partnersCache.get(ctx);
+  if (!map) {
+    map = new Map();
+    const add = (a: string, b: string) => {
+      const list = map!.get(a);
+      if (list) list.push(b);
+      else map!.set(a, [b]);
+    };
+    for (const c of ctx.conflicts) {
+      add(c.a.data.id, c.b.data.id);
+      add(c.b.data.id, c.a.data.id);
+    }
+    partnersCache.set(ctx, map);
+  }
+  return map.get(id) ?? [];
+}
+
 function gradeAfter(ctx: QueryContext, claim: Claim, p: Provenance, before: Grade): Grade {
   const mine = SUPPORT_RANK[p.support];
-  const stronger = ctx.conflicts.some((c) => {
-    const other = c.a.data.id === claim.id ? c.b.data.id : c.b.data.id === claim.id ? c.a.data.id : undefined;
-    const op = other === undefined ? undefined : ctx.provenance.get(other);
+  const stronger = partnersOf(ctx, claim.id).some((other) => {
+    const op = ctx.provenance.get(other);
     return op !== undefined && SUPPORT_RANK[op.support] > mine;
   });
   return gradeClaim(claim, p, ctx.index, ctx.today, before.credibility === 5 || stronger);
