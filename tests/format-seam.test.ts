@@ -8,8 +8,14 @@ import { showFormatters } from '../src/format/show.js';
 import { reportFormatters } from '../src/format/report.js';
 import { exportFormatters } from '../src/format/export.js';
 import { graphFormatters } from '../src/format/graph.js';
+import { impactFormatters } from '../src/format/impact.js';
+import { diffFormatters } from '../src/format/diff.js';
+import { historyFormatters } from '../src/format/history.js';
+import { statsFormatters } from '../src/format/stats.js';
+import { sqlFormatters } from '../src/format/sql.js';
 import {
-  EXPORT_FORMATS, GRAPH_FORMATS, LINT_FORMATS, LIST_FORMATS, REPORT_FORMATS, SHOW_FORMATS, SOURCES_FORMATS,
+  DIFF_FORMATS, EXPORT_FORMATS, GRAPH_FORMATS, HISTORY_FORMATS, IMPACT_FORMATS, LINT_FORMATS, LIST_FORMATS, REPORT_FORMATS, SHOW_FORMATS,
+  SOURCES_FORMATS, SQL_FORMATS, STATS_FORMATS,
 } from '../src/format/names.js';
 import { wrap } from '../src/format/layout.js';
 import type { RuleMeta } from '../src/format/types.js';
@@ -26,6 +32,11 @@ const COMMANDS = [
   ['report', REPORT_FORMATS, reportFormatters],
   ['export', EXPORT_FORMATS, exportFormatters],
   ['graph', GRAPH_FORMATS, graphFormatters],
+  ['impact', IMPACT_FORMATS, impactFormatters],
+  ['diff', DIFF_FORMATS, diffFormatters],
+  ['history', HISTORY_FORMATS, historyFormatters],
+  ['stats', STATS_FORMATS, statsFormatters],
+  ['sql', SQL_FORMATS, sqlFormatters],
 ] as const;
 
 describe('one seam for every format', () => {
