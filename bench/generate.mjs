@@ -1,5 +1,6 @@
 // Deterministic synthetic datasets for the benchmark: sources with relays, claims with a realistic mix of
-// statuses that all match their derived support, forecasts not yet due — valid, so every command does its full work.
+// statuses that all match their derived support, forecasts not yet due — valid and free of findings, so every command
+// does its full work. With `findings: true`, one claim file in ten has one finding (see `generate`).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,8 +21,15 @@ const CATEGORIES = ['arr', 'revenue', 'valuation', 'funding-round', 'investment'
 const NUMERIC = new Set(['arr', 'revenue', 'valuation', 'funding-round', 'investment']);
 const pad = (n, w = 2) => String(n).padStart(w, '0');
 
-/** Writes a dataset of `claims` claims (and claims/10 sources) into `dir`/claims; returns the file count. */
-export function generate(dir, claims, seed = 42) {
+/**
+ * Writes a dataset of `claims` claims (and claims/10 sources) into `dir`/claims; returns the file count. Clean by
+ * default: no claim has a finding (`claims validate` exits 0 with no warnings). Each claim of a subject has its own
+ * month (`as_of`), so no two claims share subject, category and period: `duplicate-claim` finds nothing and
+ * `value-conflict` has no overlapping periods to compare. With `{ findings: true }`, every tenth claim has one finding,
+ * in turn: a misspelt field (`schema` error), evidence from a source that does not exist (`unknown-reference` error),
+ * a forecast past its due date (`forecast-overdue` warning).
+ */
+export function generate(dir, claims, seed = 42, { findings = false } = {}) {
   const random = rng(seed);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const root = join(dir, 'claims');
@@ -53,19 +61,29 @@ export function generate(dir, claims, seed = 42) {
     writeFileSync(join(root, 'sources', `${id}.yaml`), lines.join('\n') + '\n');
   }
   for (let s = 0; s < nSubjects; s++) mkdirSync(join(root, slug(s)), { recursive: true });
+  const channels = new Map();
+  const turn = new Map();
+  for (const x of sources) if (x.role === 'self') channels.set(x.speaks, [...(channels.get(x.speaks) ?? []), x]);
   for (let i = 0; i < claims; i++) {
     const s = i % nSubjects;
     const category = pick(CATEGORIES);
-    const forecast = NUMERIC.has(category) && random() < 0.1;
-    const year = 2020 + (i % 6);
-    const asOf = `${year}-${pad(1 + (i % 12))}`;
+    const finding = findings && i % 10 === 5 ? ['schema', 'reference', 'overdue'][Math.floor(i / 10) % 3] : undefined;
+    const drawn = NUMERIC.has(category) && random() < 0.1;
+    const forecast = drawn || finding === 'overdue';
+    // The k-th claim of its subject: a month of its own (k < 72 for every size this generates: 50 claims a subject).
+    const k = Math.floor(i / nSubjects);
+    const year = 2020 + (k % 6);
+    const asOf = `${year}-${pad(1 + (Math.floor(k / 6) % 12))}`;
     // Evidence: read in a news source; origin a company channel (self), anonymous, or the news source itself.
     const reader = sources[3 + 10 * Math.floor(random() * Math.floor(nSources / 10)) + Math.floor(random() * 7)] ?? sources[3];
     const kind = random();
     const evidence = [];
     let status;
     if (kind < 0.35) {
-      const self = sources.find((x, k) => x.role === 'self' && x.speaks === s && k >= 0) ?? null;
+      // The subject's own channels in turn, so each is cited (none is an orphan source).
+      const own = channels.get(s);
+      const self = own ? own[(turn.get(s) ?? 0) % own.length] : null;
+      turn.set(s, (turn.get(s) ?? 0) + 1);
       if (self) {
         evidence.push({ source: reader.id, via: reader.cites?.[0] && reader.cites[0] !== self.id ? [reader.cites[0]] : undefined, origin: self.id });
         status = 'company-reported';
@@ -90,10 +108,12 @@ export function generate(dir, claims, seed = 42) {
     lines.push(`statement: ${subject(s)} reported figure number ${i} for ${category}.`);
     if (NUMERIC.has(category)) lines.push(`value: "${random() < 0.3 ? '~' : ''}$${amount}M"`);
     lines.push(`as_of: "${asOf}"`);
-    if (forecast) lines.push(`due: "${year + 10}"`);
-    lines.push(`status: ${status}`, `tags: [bench, ${category}]`, 'evidence:');
-    for (const ev of evidence) {
-      lines.push(`  - source: ${ev.source}`);
+    if (forecast) lines.push(`due: "${finding === 'overdue' ? year : year + 10}"`);
+    lines.push(`status: ${status}`, `tags: [bench, ${category}]`);
+    if (finding === 'schema') lines.push('sourse_note: read in the morning edition');
+    lines.push('evidence:');
+    for (const [e, ev] of evidence.entries()) {
+      lines.push(`  - source: ${finding === 'reference' && e === 0 ? 'src-missing' : ev.source}`);
       if (ev.via) lines.push(`    via: [${ev.via.join(', ')}]`);
       if (ev.origin) lines.push(`    origin: ${ev.origin}`);
       lines.push(`    quote: "Figure ${i} was reported for ${category}."`, `    locator: paragraph ${1 + (i % 9)}`);
@@ -129,8 +149,8 @@ export function addHub(dir, claims, cited = 1000) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [dir = 'bench/data/sample', n = '1000'] = process.argv.slice(2);
-  console.log(`${generate(dir, Number(n))} files in ${dir}/claims`);
+  const [dir = 'bench/data/sample', n = '1000', flag] = process.argv.slice(2);
+  console.log(`${generate(dir, Number(n), 42, { findings: flag === '--findings' })} files in ${dir}/claims`);
 }
 
 /**
