@@ -14,7 +14,7 @@ import { historyFormatters } from '../src/format/history.js';
 import { statsFormatters } from '../src/format/stats.js';
 import { sqlFormatters } from '../src/format/sql.js';
 import {
-  DIFF_FORMATS, EXPORT_FORMATS, GRAPH_FORMATS, HISTORY_FORMATS, IMPACT_FORMATS, LINT_FORMATS, LIST_FORMATS, REPORT_FORMATS, SHOW_FORMATS,
+  DIFF_FORMATS, EXPORT_FILE_FORMATS, EXPORT_FORMATS, GRAPH_FORMATS, HISTORY_FORMATS, IMPACT_FORMATS, LINT_FORMATS, LIST_FORMATS, REPORT_FORMATS, SHOW_FORMATS,
   SOURCES_FORMATS, SQL_FORMATS, STATS_FORMATS,
 } from '../src/format/names.js';
 import { wrap } from '../src/format/layout.js';
@@ -49,7 +49,9 @@ describe('one seam for every format', () => {
     const r = await runCli([command, '--help'], process.cwd());
     expect(r.code).toBe(0);
     const offered = r.stdout.replace(/\s+/g, ' ');
-    expect(offered).toContain(`(choices: ${names.map((n) => `"${n}"`).join(', ')}, default: "${names[0]}")`);
+    // export also offers the formats it writes to --out (no formatter: they are files, not text).
+    const all: readonly string[] = command === 'export' ? [...names, ...EXPORT_FILE_FORMATS] : names;
+    expect(offered).toContain(`(choices: ${all.map((n) => `"${n}"`).join(', ')}, default: "${all[0]}")`);
   });
 
   it('no formatter loads the rule registry or the rules\' help: rule metadata comes in the context', () => {

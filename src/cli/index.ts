@@ -88,9 +88,9 @@ const COMMANDS: ReadonlyArray<CommandSpec | { name: string; description: string;
   },
   {
     name: 'export',
-    description: 'export claims for other tools: schema.org ClaimReview JSON-LD, JSON Lines, CSV, or one CSV row per evidence item (the list filters apply)',
+    description: 'export claims for other tools: schema.org ClaimReview JSON-LD, JSON Lines, CSV, one CSV row per evidence item, W3C PROV, or the relational tables as a SQLite file or Parquet files (the list filters apply)',
     formats: [...EXPORT_FORMATS, ...EXPORT_FILE_FORMATS],
-    options: ['filters', 'format', SORT, LIMIT, ['--out <path>', 'write to this file (atomically) instead of printing; required for sqlite'], 'revision'],
+    options: ['filters', 'format', SORT, LIMIT, ['--out <path>', 'write to this file (atomically) instead of printing; required for sqlite (a file) and parquet (a folder)'], 'revision'],
     run: (c, _, opts: ExportOptions & GlobalOptions, s, io) => c.exportClaims(opts, s, io),
   },
   {
