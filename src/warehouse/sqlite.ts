@@ -55,12 +55,11 @@ export function createIndexSql(t: TableSpec): string[] {
   return lists.map((cols) => `CREATE INDEX ${ident(`${t.name}_${cols.join('_')}`)} ON ${ident(t.name)} (${cols.map(ident).join(', ')});`);
 }
 
-/** Every statement that creates the schema, parents before children. */
-export function schemaSql(): string {
+/** The tables in the order they are created and filled: a table before those whose foreign keys reference it. */
+const PARENTS_FIRST: readonly TableSpec[] = (() => {
   const order = ['sources', 'claims', 'claim_values', 'evidence', 'claim_origins', 'diagnostics'];
-  const specs = [...TABLE_SPECS].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
-  return specs.map((t) => [createTableSql(t), ...createIndexSql(t)].join('\n')).join('\n\n') + '\n';
-}
+  return [...TABLE_SPECS].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+})();
 
 /** A cell as SQLite stores it. */
 function sqlValue(cell: Cell, type: ColumnType): SqlValue {
@@ -93,13 +92,11 @@ export async function databaseOf(tables: Tables): Promise<Database> {
   const db = new SQL.Database();
   try {
     db.run('PRAGMA foreign_keys = ON;');
-    const order = ['sources', 'claims', 'claim_values', 'evidence', 'claim_origins', 'diagnostics'];
-    const specs = [...TABLE_SPECS].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
-    db.run(specs.map(createTableSql).join('\n'));
+    db.run(PARENTS_FIRST.map(createTableSql).join('\n'));
     db.run('BEGIN;');
-    for (const t of specs) insertRows(db, t, tables);
+    for (const t of PARENTS_FIRST) insertRows(db, t, tables);
     db.run('COMMIT;');
-    db.run(specs.flatMap(createIndexSql).join('\n'));
+    db.run(PARENTS_FIRST.flatMap(createIndexSql).join('\n'));
     return db;
   } catch (err) {
     db.close();
