@@ -1,6 +1,8 @@
 /** `claims sql` and `claims export --format sqlite` from the command line: filters, formats, bounds and faults. */
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { SQL_SHOWN_ROWS } from '../src/format/sql.js';
@@ -159,5 +161,22 @@ describe('claims export --format sqlite', () => {
     expect([r.code, r.stdout]).toEqual([0, '']);
     const printed = await runCli(['export', '--format', 'jsonl', ...TODAY], dir);
     expect(readFileSync(join(dir, 'claims.jsonl'), 'utf8')).toBe(printed.stdout);
+  });
+});
+
+describe('the built CLI alone (bin, dist and package.json, no node_modules: what npm pack ships)', () => {
+  it('runs claims sql and export --format sqlite with the SQLite engine bundled in dist/', () => {
+    const root = resolve(__dirname, '..');
+    expect(existsSync(join(root, 'dist', 'claims.js')), 'npm run build first').toBe(true);
+    const app = mkdtempSync(join(tmpdir(), 'claims-packed-'));
+    for (const f of ['bin', 'dist', 'package.json']) cpSync(join(root, f), join(app, f), { recursive: true });
+    const dir = dataset();
+    const run = (...args: string[]) => spawnSync(process.execPath, [join(app, 'bin', 'claims.js'), ...args, ...TODAY], { cwd: dir, encoding: 'utf8' });
+    const q = run('sql', '--format', 'csv', 'SELECT count(*) AS n FROM claims');
+    expect([q.status, q.stderr, q.stdout]).toEqual([0, '', 'n\r\n3\r\n']);
+    const e = run('export', '--format', 'sqlite', '--out', 'claims.db');
+    expect([e.status, e.stderr]).toEqual([0, '']);
+    expect(readFileSync(join(dir, 'claims.db')).subarray(0, 15).toString('latin1')).toBe('SQLite format 3');
+    rmSync(app, { recursive: true, force: true });
   });
 });

@@ -6,8 +6,6 @@
  * Declared types are what `PRAGMA table_info` and Datasette show: TEXT, INTEGER, REAL, BOOLEAN (0/1), DATE
  * (`YYYY-MM-DD` text) and JSON (a JSON array of strings, for `text_list` columns; query it with `json_each`).
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
 import { TABLE_SPECS, type Cell, type ColumnType, type TableSpec, type Tables } from './tables.js';
 
@@ -19,16 +17,11 @@ export const SQLITE_TYPES: Record<ColumnType, string> = {
 let engine: Promise<SqlJsStatic> | undefined;
 
 /**
- * Loads sql.js once. Through `createRequire`, so the bundler leaves the package in node_modules where its .wasm file
- * lies beside it; the wasm bytes are read from the package and handed over (no fetch, no path guessing).
+ * Loads sql.js once: its build with the WebAssembly inlined, so the bundler carries the whole engine into dist/ (in a
+ * chunk loaded only by the commands that use it) and nothing is fetched or looked up on disk at run time.
  */
 export function sqlEngine(): Promise<SqlJsStatic> {
-  if (engine === undefined) {
-    const require = createRequire(import.meta.url);
-    const init = require('sql.js') as (config: { wasmBinary: ArrayBuffer }) => Promise<SqlJsStatic>;
-    const wasm = readFileSync(require.resolve('sql.js/dist/sql-wasm.wasm'));
-    engine = init({ wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer });
-  }
+  engine ??= import('sql.js/dist/sql-wasm-inline.js').then((m) => m.default());
   return engine;
 }
 
