@@ -144,3 +144,15 @@ describe('--as-known-on and --at', () => {
     expect(early.stderr).toMatch(/no commit is on or before that date; the repository is a shallow clone, so older commits may be missing \(git fetch --unshallow\);/);
   });
 });
+
+describe('a revision is read as the working tree is', () => {
+  it('a committed file that is not UTF-8 is reported as such, not read', async () => {
+    const root = repo();
+    writeFileSync(join(root, 'claims/mistral-ai/raise-2026.yaml'), Buffer.from([0x74, 0x79, 0x70, 0x65, 0x3a, 0x20, 0xff, 0xfe, 0x0a]));
+    git(root, ['commit', '-qam', 'Bad bytes'], '2026-10-01');
+    const now = JSON.parse((await runCli(['validate', '--format', 'json'], root)).stdout).diagnostics.map((d: { messageId: string }) => d.messageId);
+    const then = JSON.parse((await runCli(['validate', '--format', 'json', '--at', 'HEAD'], root)).stdout).diagnostics.map((d: { messageId: string }) => d.messageId);
+    expect(now).toContain('invalidUtf8');
+    expect(then).toEqual(now);
+  });
+});

@@ -194,9 +194,19 @@ export class GitHistory {
         }
         continue;
       }
-      const text = buf.toString('utf8');
+      if (!yaml) {
+        overlay.set(abs, buf.toString('utf8'));
+        continue;
+      }
+      let text: string;
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+      } catch {
+        // As loadDataset reports it in the working tree: the file is not UTF-8.
+        dataset.files.push({ file, abs, stem: basename(abs, extname(abs)), valid: false, problems: [fileProblem('invalidUtf8')] });
+        continue;
+      }
       overlay.set(abs, text);
-      if (!yaml) continue;
       if (CONFLICT_RE.test(text)) {
         const line = text.slice(0, text.search(CONFLICT_RE)).split('\n').length;
         throw new UsageError(`${this.what}: ${file}:${line} has merge-conflict markers at ${sha.slice(0, 12)}; resolve the conflict and commit before reading that revision`);
