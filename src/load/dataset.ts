@@ -3,6 +3,7 @@ import { basename, dirname, relative, resolve, sep, extname } from 'node:path';
 import type { Claim, Source } from '../model/schema.js';
 import { discover } from './discover.js';
 import { parseFile } from './parse.js';
+import { fastPathEnabled, parseFileFast } from './fast-parse.js';
 import { fileProblem, type FileProblem, type ProblemData, type SyntaxProblemId } from './problems.js';
 import { contentHash, type LoadCache } from './cache.js';
 import type { Locate } from './locate.js';
@@ -54,7 +55,7 @@ export function displayPath(abs: string, cwd: string): string {
 }
 
 /** Reads and parses one file into a record; `keepLocate` hands back the locator for callers that report now. */
-function loadFile(abs: string, root: string, cwd: string, cache?: LoadCache): { record: FileRecord; parsed?: ClaimRecord | SourceRecord; locate?: Locate } {
+function loadFile(abs: string, root: string, cwd: string, cache?: LoadCache, fast = false): { record: FileRecord; parsed?: ClaimRecord | SourceRecord; locate?: Locate } {
   const file = displayPath(abs, cwd);
   const stem = basename(abs, extname(abs));
   const fail = (messageId: SyntaxProblemId, data: ProblemData = {}) => ({ record: { file, abs, stem, valid: false, problems: [fileProblem(messageId, data)] } });
@@ -78,17 +79,26 @@ function loadFile(abs: string, root: string, cwd: string, cache?: LoadCache): { 
     return fail('invalidUtf8');
   }
   const underSources = relative(root, dirname(abs)).split(sep)[0] === 'sources';
-  const result = parseFile(lineBreaksToLf(text), { underSources });
-  const id = typeof result.raw?.id === 'string' ? result.raw.id : undefined;
+  const result = (fast ? parseFileFast : parseFile)(lineBreaksToLf(text), { underSources });
+  // The id of valid data from its copy (a string sliced from the file's text would keep the text alive).
+  const id = result.parsed ? result.parsed.data.id : typeof result.raw?.id === 'string' ? result.raw.id : undefined;
   const record: FileRecord = { file, abs, stem, type: result.declaredType, id, valid: result.parsed !== undefined, problems: result.problems };
   cache?.set(abs, hash, { type: record.type, id, valid: record.valid, problems: record.problems, data: result.parsed?.data });
   return { record, parsed: result.parsed ? { file, data: result.parsed.data } as ClaimRecord | SourceRecord : undefined, locate: result.locate };
 }
 
+export interface LoadOptions {
+  cache?: LoadCache;
+  shallow?: boolean | number;
+  /** Read files in the common shape without `yaml` (`fast-parse.ts`); default on unless `CLAIMS_FAST_PATH=0`. */
+  fast?: boolean;
+}
+
 /** Loads every YAML file under `root` (an absolute or cwd-relative folder); `shallow` bounds the walk (see `discover`). */
-export function loadDataset(root: string, cwd: string = process.cwd(), options: { cache?: LoadCache; shallow?: boolean | number } = {}): Dataset {
+export function loadDataset(root: string, cwd: string = process.cwd(), options: LoadOptions = {}): Dataset {
   const absRoot = resolve(cwd, root);
   const found = discover(absRoot, { shallow: options.shallow });
+  const fast = options.fast ?? fastPathEnabled();
   const ds: Dataset = { root: absRoot, files: [], claims: [], sources: [], ids: new Map() };
   for (const u of found.unreadable) {
     const problem = u.notRegular
@@ -97,7 +107,7 @@ export function loadDataset(root: string, cwd: string = process.cwd(), options: 
     ds.files.push({ file: displayPath(u.path, cwd), abs: u.path, stem: basename(u.path), valid: false, problems: [problem] });
   }
   for (const abs of found.files) {
-    const { record, parsed } = loadFile(abs, absRoot, cwd, options.cache);
+    const { record, parsed } = loadFile(abs, absRoot, cwd, options.cache, fast);
     addRecord(ds, record, parsed);
   }
   return ds;

@@ -5,6 +5,9 @@ import { defineRule, type RuleContext } from './types.js';
 
 type Want = 'source' | 'claim';
 
+/** The hints found in one run, by the run's index. */
+const hintsByIndex = new WeakMap<object, Map<string, string>>();
+
 function checkRef(ctx: RuleContext<'unknown' | 'wrongKind'>, file: string, path: PathSegment[], id: string, want: Want): void {
   const declared = ctx.dataset.ids.get(id);
   if (declared) {
@@ -14,9 +17,17 @@ function checkRef(ctx: RuleContext<'unknown' | 'wrongKind'>, file: string, path:
     ctx.report({ file, path, messageId: 'wrongKind', data: { field: formatPath(path), id, want, got: declared[0]!.type ?? 'file' } });
     return;
   }
-  const pool = want === 'source' ? ctx.index.sources.keys() : ctx.index.claims.keys();
-  const near = nearest(id, pool, 1);
-  const hint = near.length > 0 ? ` Did you mean "${near[0]}"?` : ` Add a ${want} file with \`id: ${id}\` or fix the id.`;
+  // One unknown id named by many files (a source renamed or deleted) is searched for once per run.
+  let hints = hintsByIndex.get(ctx.index);
+  if (hints === undefined) hintsByIndex.set(ctx.index, (hints = new Map()));
+  const key = `${want} ${id}`;
+  let hint = hints.get(key);
+  if (hint === undefined) {
+    const pool = want === 'source' ? ctx.index.sources.keys() : ctx.index.claims.keys();
+    const near = nearest(id, pool, 1);
+    hint = near.length > 0 ? ` Did you mean "${near[0]}"?` : ` Add a ${want} file with \`id: ${id}\` or fix the id.`;
+    hints.set(key, hint);
+  }
   ctx.report({ file, path, messageId: 'unknown', data: { field: formatPath(path), id, want, hint } });
 }
 
