@@ -260,7 +260,7 @@ describe('claims report (command)', () => {
     expect(acme.overview.total).toBe(7);
     expect(all.sourcing.find((e: { id: string }) => e.id === 'globex-investment')).toMatchObject({ tier: 'two-plus-independent', grade: 'A1' });
     expect(all.sourcing.find((e: { id: string }) => e.id === 'rumored-round')).toMatchObject({ tier: 'anonymous-only', grade: 'F4' });
-    expect(Object.keys(acme)).toEqual(['generated_for', 'filters_applied', 'overview', 'sourcing', 'rumors', 'watchlist', 'conflicts', 'concentration', 'timelines', 'sourcing_without_value', 'single_points_of_failure']);
+    expect(Object.keys(acme)).toEqual(['generated_for', 'filters_applied', 'overview', 'sourcing', 'rumors', 'watchlist', 'conflicts', 'concentration', 'timelines', 'sourcing_without_value', 'single_points_of_failure', 'over_time']);
   });
 
   it('markdown has a heading per section', async () => {

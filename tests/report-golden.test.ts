@@ -1,10 +1,14 @@
 // The text report of the bundled dataset at width 80, colour off, compared with a golden file. Any change to the
 // report's wording or layout shows up here as a diff to review; regenerate with `npx vitest run -u` when intended.
-import { resolve } from 'node:path';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/index.js';
 
-const ROOT = resolve(__dirname, '..');
+// A copy outside any git repository: section 9 then comes from the dataset's own links, whatever the checkout's history.
+const ROOT = mkdtempSync(join(tmpdir(), 'claims-golden-'));
+cpSync(resolve(__dirname, '..', 'claims'), join(ROOT, 'claims'), { recursive: true });
 
 async function textReport(columns: number): Promise<string> {
   let stdout = '';

@@ -55,7 +55,7 @@ describe('esc', () => {
 });
 
 describe('claims report --format html', () => {
-  it('is one self-contained HTML document with the eight sections', async () => {
+  it('is one self-contained HTML document with the nine sections', async () => {
     const page = await html('report');
     expect(page.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
     expect(page.endsWith('</html>\n')).toBe(true);
@@ -65,7 +65,7 @@ describe('claims report --format html', () => {
     expect(count(page, /<body>/)).toBe(1);
     expect(page).toContain('<meta charset="utf-8">');
     expect(page).toContain('<title>Claims report for 2026-11-24</title>');
-    expect(count(page, /<h2\b/)).toBe(8);
+    expect(count(page, /<h2\b/)).toBe(9);
     REPORT_SECTIONS.forEach((title, i) => {
       expect(page).toContain(`<h2 id="section-${i + 1}-title">${i + 1}. ${title}</h2>`);
     });
@@ -130,7 +130,7 @@ describe('claims report --format html', () => {
 
   it('works on the query fixture too', async () => {
     const page = await html('query');
-    expect(count(page, /<h2\b/)).toBe(8);
+    expect(count(page, /<h2\b/)).toBe(9);
     expectSelfContained(page);
   });
 
@@ -224,7 +224,7 @@ describe.skipIf(!hasChromium)('the HTML report in Chromium', () => {
       tab.on('request', (r) => requests.push(r.url()));
       await tab.goto(pathToFileURL(file).href, { waitUntil: 'load' });
 
-      // The eight sections, each with its heading, visible.
+      // The nine sections, each with its heading, visible.
       for (const [i, title] of REPORT_SECTIONS.entries()) {
         const h = tab.locator(`#section-${i + 1} > h2`);
         expect(await h.isVisible()).toBe(true);

@@ -88,8 +88,8 @@ describe('single points of failure on the seed texts', () => {
 
   it('is section 8, after the timelines, and its JSON key is added at the end', () => {
     expect(REPORT_SECTIONS[7]).toBe('Single points of failure');
-    expect(REPORT_SECTIONS).toHaveLength(8);
-    expect(Object.keys(report).slice(-2)).toEqual(['sourcing_without_value', 'single_points_of_failure']);
+    expect(REPORT_SECTIONS).toHaveLength(9);
+    expect(Object.keys(report).slice(-3)).toEqual(['sourcing_without_value', 'single_points_of_failure', 'over_time']);
   });
 
   it('lists the sources whose loss lowers the most claims, with before and after', () => {

@@ -26,7 +26,7 @@ describe('buildReport on the fixture', () => {
     expect(report.filters_applied).toBe(false);
     expect(Object.keys(report)).toEqual([
       'generated_for', 'filters_applied', 'overview', 'sourcing', 'rumors', 'watchlist', 'conflicts', 'concentration', 'timelines',
-      'sourcing_without_value', 'single_points_of_failure',
+      'sourcing_without_value', 'single_points_of_failure', 'over_time',
     ]);
   });
 

@@ -10,6 +10,7 @@ import {
   concentrationHtml, conflictsHtml, overviewHtml, rumorsHtml, singlePointsHtml, sourcingHtml, timelinesHtml, watchlistHtml, type Prov,
 } from './report-html-sections.js';
 import { FILTERS_NOTE, REPORT_SECTIONS } from './report-wording.js';
+import { overTimeHtml } from './report-over-time.js';
 import { plural } from './values.js';
 import type { ReportFormatter } from './types.js';
 
@@ -26,6 +27,7 @@ export function formatReportHtml(report: Report, provenance: readonly ClaimProve
     concentrationHtml(report),
     timelinesHtml(report, prov),
     singlePointsHtml(report, prov),
+    overTimeHtml(report),
   ];
   const out = [
     '<!DOCTYPE html>',

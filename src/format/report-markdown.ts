@@ -6,6 +6,7 @@ import {
   pointMarks, REPORT_SECTIONS, sourceLabel, sourcingIntro, sourcingSentence, SPOF_BLURB, spofIntro, TIER_BLURB, TIER_TITLE,
   tierEntries, timelineLegend, timelineUnit,
 } from './report-wording.js';
+import { overTimeMarkdown } from './report-over-time.js';
 import { maxOf } from './table.js';
 import type { ReportFormatter } from './types.js';
 import { compactAmount, mdCell, mdTable, plural } from './values.js';
@@ -136,5 +137,9 @@ export const markdown: ReportFormatter = (raw) => {
       return [code(e.source), md(sourceLabel(e)), String(e.claims), String(e.lost_all_evidence), list.join('; ')];
     }), [2, 3]));
   }
+
+  // 9. Measures over time
+  section(9);
+  out.push(...overTimeMarkdown(r));
   return out.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\n*$/, '\n');
 };

@@ -10,6 +10,7 @@ import {
   REPORT_SECTIONS, rumorsIntro, sourceLabel, sourcingIntro, sourcingSentence, SPOF_BLURB, spofCounts, spofIntro, TIER_BLURB, TIER_TITLE,
   tierEntries, timelineLegend, timelineUnit, type TimelineMark,
 } from './report-wording.js';
+import { overTimeText } from './report-over-time.js';
 import { fitTable, fitted, maxOf, naturalWidth, paintStatus, painter, records, type CellPaint } from './table.js';
 import type { ReportFormatter } from './types.js';
 import { plural } from './values.js';
@@ -193,7 +194,7 @@ export const text: ReportFormatter = (raw, { color, width }) => {
   // Control characters from the dataset become visible escapes before any colour is added.
   const r = escapeDeep(raw);
   const sections: Array<(r: Report, c: ChalkInstance, width: number, color: boolean) => string[]> = [
-    textOverview, textSourcing, textRumors, textWatchlist, textConflicts, textConcentration, textTimelines, textSinglePoints,
+    textOverview, textSourcing, textRumors, textWatchlist, textConflicts, textConcentration, textTimelines, textSinglePoints, overTimeText,
   ];
   const out: string[] = [c.bold(wrap(`Claims report for ${r.generated_for}`, width))];
   if (r.filters_applied) out.push(dimLines(c, wrap(FILTERS_NOTE, width)));

@@ -19,6 +19,7 @@ export const REPORT_SECTIONS = [
   'Source concentration',
   'Timelines',
   'Single points of failure',
+  'Measures over time',
 ] as const;
 
 /** Section-2 tier titles. */

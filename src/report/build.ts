@@ -295,5 +295,6 @@ export function buildReport(ctx: QueryContext, views: ClaimView[]): Report {
     timelines: timelines(ctx, views),
     sourcing_without_value: sourcingWithoutValue(views),
     single_points_of_failure: singlePoints(ctx, views),
+    over_time: null,
   };
 }

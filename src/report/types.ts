@@ -3,6 +3,7 @@ import type { Category, Status } from '../model/schema.js';
 import type { ParsedValue } from '../model/value.js';
 import type { OriginCounts, Support } from '../provenance/index.js';
 import type { ClaimView } from '../query/view.js';
+import type { OverTimeStats } from '../history/stats.js';
 
 /** Claims counted by category (rows) × status (columns). */
 export interface Overview {
@@ -268,6 +269,11 @@ export interface Report {
   /** Every claim without a value, in its tier, in the order of `sourcing`: section 2 lists both. */
   sourcing_without_value: UnvaluedSourcingEntry[];
   single_points_of_failure: SinglePointsSection;
+  /**
+   * Measures over time (`claims stats`' figures for the claims reported on): filled in by `claims report`, which reads
+   * the git history; null where nothing computed them.
+   */
+  over_time: OverTimeStats | null;
 }
 
 /** Share of claims at or above which an origin is flagged as concentrated. */
