@@ -8,33 +8,9 @@ import { loadDataset } from '../src/load/dataset.js';
 import { lint } from '../src/lint.js';
 import { runCli } from './cli-helpers.js';
 import { claim, source, writeDataset } from './helpers.js';
+import { BIG_FILE, DEEP_FILES, HOSTILE } from './hostile-inputs.js';
 
 const VALID = { 'claims/sources/src-a.yaml': source('src-a'), 'claims/acme/good.yaml': claim('good') };
-
-function billionLaughs(): string {
-  const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-  for (let i = 1; i < 9; i++) {
-    const prev = String.fromCharCode(96 + i);
-    const cur = String.fromCharCode(97 + i);
-    lines.push(`${cur}: &${cur} [${Array(9).fill(`*${prev}`).join(',')}]`);
-  }
-  return lines.join('\n') + '\ntype: claim\n';
-}
-
-const HOSTILE: Record<string, string | Buffer> = {
-  'alias-bomb.yaml': billionLaughs(),
-  'huge-line.yaml': `type: claim\nid: huge-line\nstatement: ${'x'.repeat(1_000_000)}\n`,
-  'deep.yaml': `type: claim\nid: deep\nstatement: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`,
-  'binary.yaml': Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)),
-  'bad-utf8.yaml': Buffer.concat([Buffer.from('type: claim\nid: bad-utf8\nstatement: caf'), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]),
-  'empty.yaml': '',
-  'two-docs.yaml': `${claim('two-docs')}---\n${claim('two-docs')}`,
-  'tabs.yaml': 'type: claim\nevidence:\n\t- source: x\n',
-  'dup-keys.yaml': claim('dup-keys').replace('subject: Acme\n', 'subject: Acme\nsubject: Other\n'),
-  'proto.yaml': claim('proto').replace('status:', '__proto__: {polluted: yes}\nconstructor: {prototype: {polluted: yes}}\nstatus:'),
-  'tag.yaml': claim('tag').replace('statement: Acme has revenue.', 'statement: !!js/function "function () { globalThis.pwned = true }"'),
-  'many-evidence.yaml': `type: claim\nid: many-evidence\nsubject: Acme\ncategory: arr\nstatement: S.\nstatus: rumored\nevidence:\n${Array.from({ length: 3000 }, (_, i) => `  - source: nowhere-${i}\n    quote: q\n`).join('')}`,
-};
 
 describe('hostile input beside valid files', () => {
   const root = writeDataset(VALID);
@@ -42,7 +18,7 @@ describe('hostile input beside valid files', () => {
   mkdirSync(bad, { recursive: true });
   for (const [name, content] of Object.entries(HOSTILE)) writeFileSync(join(bad, name), content);
   // 20 MB of valid YAML in one file.
-  writeFileSync(join(bad, 'big.yaml'), `type: claim\nid: big\nnotes:\n${'  - padding line of text to make the file large\n'.repeat(420_000)}`);
+  writeFileSync(join(bad, 'big.yaml'), BIG_FILE());
   mkdirSync(join(root, 'claims', 'folder.yaml'));
   writeFileSync(join(root, 'claims', 'folder.yaml', 'inner.yaml'), claim('inner'));
   symlinkSync(join(root, 'claims'), join(root, 'claims', 'loop'));
@@ -128,9 +104,7 @@ describe.skipIf(!built)('deeply nested claim files, in the built binary', () => 
   it.each([false, true])('are diagnostics, exit 1, within seconds (config present: %s)', (withConfig) => {
     const files: Record<string, string> = {
       ...VALID,
-      'claims/bad/deep-flow.yaml': `type: claim\nid: deep-flow\nstatement: ${'['.repeat(5000)}${']'.repeat(5000)}\n`,
-      'claims/bad/deep-map.yaml': `type: claim\nid: deep-map\nstatement: ${'{a: '.repeat(5000)}1${'}'.repeat(5000)}\n`,
-      'claims/bad/deep-block.yaml': `type: claim\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}k${i}:\n`).join('')}`,
+      ...Object.fromEntries(Object.entries(DEEP_FILES).map(([name, text]) => [`claims/bad/${name}`, text])),
     };
     if (withConfig) files['claims.config.yaml'] = 'today: 2026-11-24\n';
     const root = writeDataset(files);

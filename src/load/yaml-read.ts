@@ -2,6 +2,14 @@
 import { LineCounter, parseDocument, isAlias, isCollection, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { makeLocate, offsetRange, type Locate } from './locate.js';
 import { fileProblem, YAML_CODE_IDS, type FileProblem, type SyntaxProblemId } from './problems.js';
+import { tooDeepAt } from './yaml-depth.js';
+
+/**
+ * Where a file that nests too deeply for the parser is reported: at its first collection this many levels deep. The
+ * parser itself gives up where the call stack runs out, which depends on how deep the stack already was (a worker
+ * thread, a test runner); the depth is counted without recursion, so the position is the same wherever it runs.
+ */
+export const REPORTED_NESTING = 500;
 
 /** Alias expansions beyond this count are treated as an alias bomb. */
 export const MAX_ALIAS_COUNT = 100;
@@ -67,8 +75,9 @@ function idOf(e: YamlError): SyntaxProblemId {
   return Object.hasOwn(YAML_CODE_IDS, e.code) ? YAML_CODE_IDS[e.code as keyof typeof YAML_CODE_IDS] : 'yamlError';
 }
 
-function yamlProblems(doc: Document, lineCounter: LineCounter): FileProblem[] {
+function yamlProblems(doc: Document, lineCounter: LineCounter, text: string): FileProblem[] {
   const out: FileProblem[] = [];
+  let deepAt: number | undefined | null = null;
   // One mistake often yields several parser errors: like ESLint, keep the first (and every duplicate key, each a mistake of its own).
   let first = true;
   const errors: YamlError[] = [...doc.errors, ...doc.warnings];
@@ -77,7 +86,11 @@ function yamlProblems(doc: Document, lineCounter: LineCounter): FileProblem[] {
   for (const e of errors) {
     if (e.code !== 'DUPLICATE_KEY' && !first) continue;
     if (e.code !== 'DUPLICATE_KEY') first = false;
-    const [start, end] = e.pos;
+    let [start, end] = e.pos;
+    if (e.code === 'RESOURCE_EXHAUSTION') {
+      if (deepAt === null) deepAt = tooDeepAt(text, REPORTED_NESTING);
+      if (deepAt !== undefined) [start, end] = [deepAt, deepAt + 1];
+    }
     const detail = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     out.push(fileProblem(idOf(e), { detail }, offsetRange(lineCounter, start, end)));
   }
@@ -90,9 +103,10 @@ export type YamlRead = { locate: Locate } & ({ raw: Record<string, unknown>; pro
 /** Reads one file's text as YAML: never throws. */
 export function readYaml(text: string): YamlRead {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(stripBom(text), { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const source = stripBom(text);
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const locate = makeLocate(doc, lineCounter);
-  const syntax = yamlProblems(doc, lineCounter);
+  const syntax = yamlProblems(doc, lineCounter, source);
   if (syntax.length > 0) return { problems: syntax, locate };
   if (doc.contents === null) return { problems: [fileProblem('emptyFile')], locate };
   if (!isMap(doc.contents)) return { problems: [fileProblem('notAMapping', {}, locate([]))], locate };
