@@ -4,7 +4,7 @@
  * documented types, every table holds the same rows `claims sql` (SQLite) gives, and the README's SQL questions (or,
  * without them, the three the tool was built for) get the same answers on the Parquet files.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -211,6 +211,31 @@ describe('Parquet read by DuckDB', () => {
     expect(compared).toBeGreaterThanOrEqual(3);
   });
 
+  it("the README's DuckDB statements run as written on an export in parquet/, and answer as `claims sql` does", async () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const block = /<!-- duckdb example[^\n]*-->\n```sql\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(block, 'the README shows the DuckDB views').toBeDefined();
+    const base = join(tmp, 'readme-duckdb');
+    mkdirSync(base, { recursive: true });
+    await exportParquet(ROOT, join(base, 'parquet'));
+    const local = await DuckDBInstance.create(':memory:');
+    const c = await local.connect();
+    try {
+      await c.run(`SET file_search_path = ${lit(base)}`);
+      const statements = block!.split(/;\s*\n/).map((x) => x.trim()).filter((x) => x !== '');
+      let last: Record<string, Json>[] = [];
+      for (const st of statements) last = (await c.runAndReadAll(st)).getRowObjectsJson() as Record<string, Json>[];
+      const sqliteQuery = readmeSqlExamples(readme).find((e) => e.query.includes('json_each(e.via)'))?.query
+        ?? 'SELECT s.publisher, count(*) AS relayed FROM evidence e, json_each(e.via) AS v JOIN sources s ON s.id = v.value GROUP BY 1 ORDER BY 2 DESC, 1';
+      expect(last.length).toBeGreaterThan(0);
+      expect(last.map((r) => JSON.stringify(Object.values(r).map(norm)))).toEqual((await sqlite(ROOT, sqliteQuery)).map((r) => JSON.stringify(Object.values(r).map(norm))));
+      for (const t of TABLE_NAMES) expect((await c.runAndReadAll(`SELECT count(*) AS n FROM ${t}`)).getRowObjectsJson()[0]!.n).not.toBeNull();
+    } finally {
+      c.closeSync();
+      local.closeSync();
+    }
+  });
+
   it('the three questions of the issue, always', async () => {
     await viewsOver(out);
     for (const q of QUESTIONS) {
@@ -272,10 +297,13 @@ describe('--out: a folder, written whole or not at all', () => {
     mkdirSync(join(dir, 'mine'));
     writeFileSync(join(dir, 'mine', 'notes.txt'), 'keep');
     writeFileSync(join(dir, 'mine', 'claims.parquet'), 'keep');
+    mkdirSync(join(dir, 'empty'));
+    symlinkSync(join(dir, 'empty'), join(dir, 'link'));
     const cases: [string, RegExp][] = [
       ['file', /"file" is a file; give a folder path/],
       ['mine', /"mine" holds "notes.txt", which no Parquet export wrote/],
       ['nope/deeper', /no folder "nope" to write "nope\/deeper" in/],
+      ['link', /"link" is a symbolic link; give the folder itself/],
     ];
     for (const [out, msg] of cases) {
       const r = await runCli(['export', '--format', 'parquet', '--out', out], dir);
@@ -286,6 +314,7 @@ describe('--out: a folder, written whole or not at all', () => {
     expect(readFileSync(join(dir, 'file'), 'utf8')).toBe('keep');
     expect(readFileSync(join(dir, 'mine', 'claims.parquet'), 'utf8')).toBe('keep');
     expect(existsSync(join(dir, 'nope'))).toBe(false);
+    expect(readdirSync(join(dir, 'empty'))).toEqual([]);
     expect(hidden()).toEqual([]);
   });
 
