@@ -1,5 +1,5 @@
 // The relational exports and `claims sql`, timed against `claims validate` on the same dataset (issue 14's targets:
-// export --format sqlite ≤ 2×, sql with a grouped aggregate ≤ 1.5×, peak memory ≤ 2× validate's).
+// export --format sqlite and --format parquet ≤ 2×, sql with a grouped aggregate ≤ 1.5×, peak memory ≤ 2× validate's).
 // Called by run.mjs for each size; also runs alone: node bench/warehouse.mjs --size 50000 [--runs 3]
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -32,18 +32,21 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-/** Times validate, export --format sqlite and sql (grouped) on the dataset in `dir` (with a `claims/` folder), alternating them each round. */
+/** Times validate, export --format sqlite, export --format parquet and sql (grouped) on the dataset in `dir` (with a `claims/` folder), alternating them each round. */
 export function benchWarehouse(dir, runs) {
   const today = ['--today', '2026-11-24'];
   const db = join(dir, 'bench-claims.db');
+  const pq = join(dir, 'bench-parquet');
   const commands = {
     validate: [claimsBin, 'validate', ...today, '--format', 'json'],
     'export --format sqlite': [claimsBin, 'export', '--format', 'sqlite', '--out', db, ...today],
+    'export --format parquet': [claimsBin, 'export', '--format', 'parquet', '--out', pq, ...today],
     'sql (grouped aggregate)': [claimsBin, 'sql', GROUPED_QUERY, '--format', 'csv', ...today],
   };
   const samples = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
   for (let r = 0; r < runs; r++) for (const [name, argv] of Object.entries(commands)) samples[name].push(time(argv, dir));
   rmSync(db, { force: true });
+  rmSync(pq, { recursive: true, force: true });
   const wall = (name) => median(samples[name].map((s) => s.wall));
   const rss = (name) => (samples[name].every((s) => s.rss !== null) ? median(samples[name].map((s) => s.rss)) : null);
   const rows = {};
@@ -60,7 +63,7 @@ export function benchWarehouse(dir, runs) {
 
 /** Prints the rows as a small table. */
 export function printWarehouse(size, runs, rows) {
-  console.log(`\nrelational exports and sql on ${size} claims (median of ${runs}; × is against validate on the same dataset; targets: sqlite ≤ 2×, sql ≤ 1.5×, memory ≤ 2×):`);
+  console.log(`\nrelational exports and sql on ${size} claims (median of ${runs}; × is against validate on the same dataset; targets: sqlite and parquet ≤ 2×, sql ≤ 1.5×, memory ≤ 2×):`);
   for (const [name, r] of Object.entries(rows)) {
     console.log(`${name.padEnd(26)} ${r.median_s.toFixed(3).padStart(8)} ${r.ratio.toFixed(2).padStart(6)}× ${(r.peak_rss_mib?.toFixed(0) ?? '—').padStart(6)} MiB ${(r.rss_ratio?.toFixed(2) ?? '—').padStart(5)}×  exit ${r.exit.join(',')}`);
   }
