@@ -15,4 +15,4 @@ const common = {
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 };
 
-await build({ ...common, entryPoints: { claims: 'src/cli/index.ts', 'gen-schemas': 'scripts/gen-schemas.ts' }, outdir: 'dist' });
+await build({ ...common, entryPoints: { claims: 'src/cli/index.ts', 'gen-schemas': 'scripts/gen-schemas.ts', 'load-worker': 'src/load/load-worker.ts' }, outdir: 'dist' });

@@ -4,6 +4,7 @@ import type { Claim, Source } from '../model/schema.js';
 import { discover } from './discover.js';
 import { parseFile } from './parse.js';
 import { fastPathEnabled, parseFileFast } from './fast-parse.js';
+import { loadInParallel, workerCount } from './parallel.js';
 import { fileProblem, type FileProblem, type ProblemData, type SyntaxProblemId } from './problems.js';
 import { contentHash, type LoadCache } from './cache.js';
 import type { Locate } from './locate.js';
@@ -54,11 +55,23 @@ export function displayPath(abs: string, cwd: string): string {
   return sep === '/' ? rel : rel.split(sep).join('/');
 }
 
-/** Reads and parses one file into a record; `keepLocate` hands back the locator for callers that report now. */
-function loadFile(abs: string, root: string, cwd: string, cache?: LoadCache, fast = false): { record: FileRecord; parsed?: ClaimRecord | SourceRecord; locate?: Locate } {
+/** One file as loaded, in a form a worker thread can send back as JSON: its record, and its data when valid. */
+export interface FileResult {
+  record: FileRecord;
+  data?: Claim | Source;
+  /** Set instead of a result when the file is larger than `deferOver`: the main thread loads it. */
+  defer?: true;
+}
+
+/**
+ * Reads and parses one file into a record. `deferOver` (a worker's limit) hands a file larger than that many bytes
+ * back unparsed, so a worker's files are all small and its progress steady.
+ */
+export function loadFileResult(abs: string, root: string, cwd: string, fast: boolean, options: { cache?: LoadCache; deferOver?: number } = {}): FileResult {
+  const { cache } = options;
   const file = displayPath(abs, cwd);
   const stem = basename(abs, extname(abs));
-  const fail = (messageId: SyntaxProblemId, data: ProblemData = {}) => ({ record: { file, abs, stem, valid: false, problems: [fileProblem(messageId, data)] } });
+  const fail = (messageId: SyntaxProblemId, data: ProblemData = {}): FileResult => ({ record: { file, abs, stem, valid: false, problems: [fileProblem(messageId, data)] } });
   const read = safeReadFile(abs, { maxBytes: MAX_BYTES.dataFile });
   if (!read.ok) {
     if (read.kind === 'not-regular') return fail('notAFile', { reason: read.reason });
@@ -66,11 +79,12 @@ function loadFile(abs: string, root: string, cwd: string, cache?: LoadCache, fas
     return fail('unreadable', { reason: read.code ?? read.reason });
   }
   const buf = read.buf;
+  if (options.deferOver !== undefined && buf.length > options.deferOver) return { record: { file, abs, stem, valid: false, problems: [] }, defer: true };
   const hash = cache ? contentHash(buf) : '';
   const hit = cache?.get(abs, hash);
   if (hit) {
     const record: FileRecord = { file, abs, stem, type: hit.type, id: hit.id, valid: hit.valid, problems: hit.problems as FileProblem[] };
-    return { record, parsed: hit.data !== undefined ? ({ file, data: hit.data } as ClaimRecord | SourceRecord) : undefined };
+    return { record, data: hit.data as Claim | Source | undefined };
   }
   let text: string;
   try {
@@ -84,7 +98,7 @@ function loadFile(abs: string, root: string, cwd: string, cache?: LoadCache, fas
   const id = result.parsed ? result.parsed.data.id : typeof result.raw?.id === 'string' ? result.raw.id : undefined;
   const record: FileRecord = { file, abs, stem, type: result.declaredType, id, valid: result.parsed !== undefined, problems: result.problems };
   cache?.set(abs, hash, { type: record.type, id, valid: record.valid, problems: record.problems, data: result.parsed?.data });
-  return { record, parsed: result.parsed ? { file, data: result.parsed.data } as ClaimRecord | SourceRecord : undefined, locate: result.locate };
+  return { record, data: result.parsed?.data };
 }
 
 export interface LoadOptions {
@@ -106,9 +120,15 @@ export function loadDataset(root: string, cwd: string = process.cwd(), options: 
       : fileProblem('unreadablePath', { reason: u.reason });
     ds.files.push({ file: displayPath(u.path, cwd), abs: u.path, stem: basename(u.path), valid: false, problems: [problem] });
   }
-  for (const abs of found.files) {
-    const { record, parsed } = loadFile(abs, absRoot, cwd, options.cache, fast);
-    addRecord(ds, record, parsed);
+  const files = found.files;
+  const loadOne = (i: number, deferOver?: number) => loadFileResult(files[i]!, absRoot, cwd, fast, { cache: options.cache, deferOver });
+  // Large datasets are read on every core (`parallel.ts`); with --cache, on the main thread, which holds the cache.
+  const workers = options.cache ? 0 : workerCount(files.length);
+  const results = workers > 0 ? loadInParallel(files, { root: absRoot, cwd, fast }, workers, (i) => loadOne(i)) : undefined;
+  for (let i = 0; i < files.length; i++) {
+    let r = results?.[i] ?? loadOne(i);
+    if (r.defer) r = loadOne(i);
+    addRecord(ds, r.record, r.data !== undefined ? ({ file: r.record.file, data: r.data } as ClaimRecord | SourceRecord) : undefined);
   }
   return ds;
 }
