@@ -1,5 +1,6 @@
 // `npm run bench`: times whole processes on synthetic datasets, as ratios to a floor measured in the same run.
-// Usage: node bench/run.mjs [--sizes 1000,10000,50000] [--runs 3] [--out bench/results.json]
+// Usage: node bench/run.mjs [--sizes 1000,10000,50000] [--runs 3] [--out bench/results.json] [--large]
+// --large (or BENCH_LARGE=1) also times validate once on 200,000 claims and extrapolates a million from the growth.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -29,11 +30,11 @@ if (!existsSync(join(project, 'dist', 'claims.js'))) {
 }
 
 /** Runs one command; returns wall seconds, peak RSS in MiB (largest Node process, or /usr/bin/time), and exit status. */
-function time(cmd, argv, cwd) {
+function time(cmd, argv, cwd, extra = {}) {
   rmSync(rssFile, { force: true });
-  const env = { ...process.env, NODE_OPTIONS: `--require ${join(here, 'rss.cjs')}`, BENCH_RSS_FILE: rssFile, NO_COLOR: '1' };
+  const env = { ...process.env, NODE_OPTIONS: `--require ${join(here, 'rss.cjs')}`, BENCH_RSS_FILE: rssFile, NO_COLOR: '1', ...extra.env };
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd, argv, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const r = spawnSync(cmd, argv, { cwd: extra.cwd ?? cwd, env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   let rss = null;
   if (existsSync(rssFile)) rss = Math.max(...readFileSync(rssFile, 'utf8').trim().split('\n').map(Number)) / 1024;
@@ -144,13 +145,23 @@ for (const size of sizes) {
     commands['ajv-cli (schema only)'] = ['sh', ['-c', `node ${ajvBin} validate --spec=draft2020 --strict=false -s schemas/claim.schema.json -d 'claims/company-*/*.yaml' > /dev/null && node ${ajvBin} validate --spec=draft2020 --strict=false -s schemas/source.schema.json -d 'claims/sources/*.yaml' > /dev/null`]];
   }
   if (hasYamllint) commands['yamllint (syntax only)'] = ['yamllint', ['-d', '{rules: {}}', 'claims']];
+  // What each step of the loader bought, in the same run: today's build with its worker threads off (one thread), and
+  // with its fast path off too (every file through yaml, as before the fast path); and the same dataset with one claim
+  // file in ten given a finding (bench/generate.mjs --findings), against the clean one.
+  const findingsDir = join(project, 'bench', 'data', `f${size}`);
+  generate(findingsDir, size, 42, { findings: true });
+  cpSync(join(project, 'schemas'), join(findingsDir, 'schemas'), { recursive: true });
+  const validateArgv = [claimsBin, 'validate', '--today', '2026-11-24', '--format', 'json'];
+  commands['validate, one thread'] = [process.execPath, validateArgv, { env: { CLAIMS_THREADS: '1' } }];
+  commands['validate, one thread, yaml only'] = [process.execPath, validateArgv, { env: { CLAIMS_THREADS: '1', CLAIMS_FAST_PATH: '0' } }];
+  commands['validate, 1 in 10 with finding'] = [process.execPath, validateArgv, { cwd: findingsDir }];
   const samples = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
   // Warm the cache once, so the timed --cache runs are second runs over an unchanged dataset.
   rmSync(join(dir, '.claimscache'), { force: true });
   time(...commands['validate --cache (warm)'], dir);
   for (let r = 0; r < runs; r++) {
     // Alternate the commands within each round so that machine noise falls on all of them alike.
-    for (const [name, [cmd, argv]] of Object.entries(commands)) samples[name].push(time(cmd, argv, dir));
+    for (const [name, [cmd, argv, extra]] of Object.entries(commands)) samples[name].push(time(cmd, argv, dir, extra));
   }
   const floor = median(samples.floor.map((s) => s.wall));
   const floorRss = median(samples.floor.map((s) => s.rss ?? 0));
@@ -166,13 +177,17 @@ for (const size of sizes) {
       rss_ratio: rss === null || !floorRss ? null : Number((rss / floorRss).toFixed(2)), exit: [...new Set(list.map((s) => s.status))],
     };
   }
+  // list and report share validate's load: their time against validate's; the dataset with findings against the clean one.
+  const against = { 'list --status rumored': 'validate', report: 'validate', 'validate, 1 in 10 with finding': 'validate', 'validate, one thread': 'validate, one thread, yaml only', validate: 'validate, one thread' };
+  for (const [name, base] of Object.entries(against)) if (rows[name] && rows[base]) rows[name].vs = { [base]: Number((rows[name].median_s / rows[base].median_s).toFixed(2)) };
   // The git history is built for sizes up to 10,000 claims (the issue's target size); larger ones would time its generation more than the commands.
   results.sizes[size] = { files, commands: rows, edits: benchEdits(dir, size), ...(size <= 10000 ? { history: benchHistory(size) } : {}) };
   results.sizes[size].warehouse = benchWarehouse(dir, runs);
   console.log(`\n${size} claims (${files} files), median of ${runs}:`);
-  console.log(`${'command'.padEnd(26)} ${'time s'.padStart(8)} ${'×'.padStart(6)} ${'RSS MiB'.padStart(8)} ${'×RSS'.padStart(6)} ${'files/s'.padStart(9)}`);
+  console.log(`${'command'.padEnd(32)} ${'time s'.padStart(8)} ${'×'.padStart(6)} ${'RSS MiB'.padStart(8)} ${'×RSS'.padStart(6)} ${'files/s'.padStart(9)}`);
   for (const [name, r] of Object.entries(rows)) {
-    console.log(`${name.padEnd(26)} ${r.median_s.toFixed(3).padStart(8)} ${r.ratio.toFixed(2).padStart(6)} ${(r.peak_rss_mib?.toFixed(0) ?? '—').padStart(8)} ${(r.rss_ratio?.toFixed(2) ?? '—').padStart(6)} ${String(r.files_per_s).padStart(9)}`);
+    const vs = r.vs ? Object.entries(r.vs).map(([b, x]) => `  ${x.toFixed(2)}× ${b}`).join('') : '';
+    console.log(`${name.padEnd(32)} ${r.median_s.toFixed(3).padStart(8)} ${r.ratio.toFixed(2).padStart(6)} ${(r.peak_rss_mib?.toFixed(0) ?? '—').padStart(8)} ${(r.rss_ratio?.toFixed(2) ?? '—').padStart(6)} ${String(r.files_per_s).padStart(9)}${vs}  exit ${r.exit.join(',')}`);
   }
 }
 const sz = Object.keys(results.sizes);
@@ -189,6 +204,30 @@ for (const [size, r] of Object.entries(results.sizes)) if (r.warehouse) printWar
 if (sz.includes('10000') && sz.includes('50000')) {
   results.growth_50k_over_10k = Number((results.sizes[50000].commands.validate.median_s / results.sizes[10000].commands.validate.median_s).toFixed(2));
   console.log(`\nclaims validate 50k/10k time: ${results.growth_50k_over_10k}×`);
+}
+if (args.includes('--large') || process.env.BENCH_LARGE === '1') {
+  // 200,000 claims (220,000 files), once each: the floor and validate; a million extrapolated linearly from the growth
+  // between the largest regular size and this one.
+  const big = 200000;
+  const dir = join(project, 'bench', 'data', `d${big}`);
+  const t0 = process.hrtime.bigint();
+  const files = generate(dir, big);
+  cpSync(join(project, 'schemas'), join(dir, 'schemas'), { recursive: true });
+  const generate_s = Number((Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1));
+  const floor = time(process.execPath, [join(here, 'floor.mjs'), 'claims'], dir);
+  const validate = time(process.execPath, [claimsBin, 'validate', '--today', '2026-11-24', '--format', 'json'], dir);
+  const large = { claims: big, files, generate_s, floor_s: Number(floor.wall.toFixed(2)), floor_rss_mib: floor.rss && Number(floor.rss.toFixed(0)), validate_s: Number(validate.wall.toFixed(2)), validate_rss_mib: validate.rss && Number(validate.rss.toFixed(0)), exit: validate.status };
+  const from = Math.max(...sizes.filter((n) => n < big));
+  const base = results.sizes[from]?.commands.validate.median_s;
+  if (base !== undefined) {
+    const perClaim = (large.validate_s - base) / (big - from);
+    large.extrapolated_1m_s = Number((large.validate_s + perClaim * (1_000_000 - big)).toFixed(1));
+    large.extrapolated_from = from;
+  }
+  results.large = large;
+  console.log(`\n${big} claims (${files} files), once: floor ${large.floor_s} s (${large.floor_rss_mib} MiB), validate ${large.validate_s} s (${large.validate_rss_mib} MiB), exit ${large.exit}`);
+  if (large.extrapolated_1m_s !== undefined) console.log(`a million claims, extrapolated from ${from} and ${big}: ${large.extrapolated_1m_s} s`);
+  rmSync(dir, { recursive: true, force: true });
 }
 writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
 console.log(`\nwrote ${out}`);
