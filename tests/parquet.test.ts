@@ -330,6 +330,20 @@ describe('--out: a folder, written whole or not at all', () => {
     expect(hidden()).toEqual([]);
   });
 
+  it('replacing an earlier export never deletes a file that appeared in it after the check', () => {
+    const target = join(dir, 'raced');
+    mkdirSync(target);
+    writeFileSync(join(target, 'claims.parquet'), 'old');
+    writeFileSync(join(target, 'late.txt'), 'keep');
+    writeFolderAtomically(target, new Map([['claims.parquet', new Uint8Array([1, 2, 3])]]));
+    expect(readdirSync(target)).toEqual(['claims.parquet']);
+    expect(statSync(join(target, 'claims.parquet')).size).toBe(3);
+    const kept = hidden().filter((n) => n.startsWith('.raced.'));
+    expect(kept).toHaveLength(1);
+    expect(readdirSync(join(dir, kept[0]!))).toEqual(['late.txt']);
+    rmSync(join(dir, kept[0]!), { recursive: true });
+  });
+
   it('a write that fails leaves the earlier export in place and no temporary folder', () => {
     const target = join(dir, 'pq');
     const before = statSync(join(target, 'claims.parquet')).size;

@@ -14,7 +14,7 @@
  * Parquet export (the six table files); anything else in it, a file at `--out` or a symbolic link stops the run.
  */
 import { randomBytes } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { onInterrupt } from '../util/atomic.js';
@@ -120,6 +120,20 @@ export function parquetTargetProblem(dir: string): string | null {
   return null;
 }
 
+/**
+ * Removes the folder of an earlier export moved aside: its table files, then the folder. A file that appeared in it
+ * since the check is never deleted: the folder then stays, hidden, beside the new export.
+ */
+function removeEarlierExport(aside: string): void {
+  const ours = new Set(TABLE_SPECS.map((t) => parquetFileName(t.name)));
+  for (const name of readdirSync(aside)) if (ours.has(name)) rmSync(join(aside, name), { force: true });
+  try {
+    rmdirSync(aside);
+  } catch {
+    // Not empty: someone else's file is in it.
+  }
+}
+
 const tempName = (dir: string, tag: string): string =>
   join(dirname(dir), `.${basename(dir)}.${process.pid}-${randomBytes(4).toString('hex')}.${tag}`);
 
@@ -157,7 +171,7 @@ export function writeFolderAtomically(dir: string, files: ReadonlyMap<string, Ui
       } finally {
         forgetOld();
       }
-      rmSync(aside, { recursive: true, force: true });
+      removeEarlierExport(aside);
     }
   } catch (err) {
     removeTmp();
