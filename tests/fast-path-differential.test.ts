@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fastReadYaml, FAST_MAX_CHARS } from '../src/load/fast-yaml.js';
+import { fastLocator, fastReadYaml, FAST_MAX_CHARS } from '../src/load/fast-yaml.js';
 import { parseFileFast } from '../src/load/fast-parse.js';
 import { parseFile } from '../src/load/parse.js';
 import { readYaml } from '../src/load/yaml-read.js';
@@ -18,7 +18,8 @@ import { lineBreaksToLf } from '../src/util/safe-read.js';
 import { claim, source, writeDataset } from './helpers.js';
 import { BIG_FILE, DEEP_FILES, HOSTILE } from './hostile-inputs.js';
 
-const SEED = 15;
+// FAST_PATH_SEED explores other corpora (CI keeps the fixed one).
+const SEED = Number(process.env.FAST_PATH_SEED ?? 15);
 const TODAY = '2026-11-24';
 const project = resolve(__dirname, '..');
 
@@ -37,8 +38,9 @@ interface Tally {
   texts: number;
   fast: number;
   valid: number;
+  located: number;
 }
-const tally = (): Tally => ({ texts: 0, fast: 0, valid: 0 });
+const tally = (): Tally => ({ texts: 0, fast: 0, valid: 0, located: 0 });
 
 /**
  * The reader's contract on one text: when the fast reader answers, yaml reads the text without a single problem and
@@ -54,10 +56,33 @@ function checkText(text: string, t: Tally): void {
     // node's deep equality (prototypes, own keys, types): vitest's reads `constructor`, which a file may set as a key.
     expect(isDeepStrictEqual(fast, slow.raw), `${text}\n${JSON.stringify(fast)}\n${JSON.stringify(slow.raw)}`).toBe(true);
   }
+  const located = fastLocator(text);
+  // The locator declines more files than the reader (comment lines after the first key), never fewer.
+  if (fast === undefined) expect(located, text).toBeUndefined();
+  if (located !== undefined) {
+    t.located++;
+    // Every path in the file, and paths that leave it, located as yaml's parse locates them, by value and by key.
+    const { locate } = readYaml(text);
+    for (const path of pathsOf(fast)) {
+      for (const anchor of ['value', 'key'] as const) {
+        const want = locate(path, anchor);
+        const got = located(path, anchor);
+        if (!isDeepStrictEqual(got, want)) expect({ path, anchor, got }, text).toEqual({ path, anchor, got: want });
+      }
+    }
+  }
   const { locate: _slow, ...expected } = parseFile(text);
   const { locate: _fast, ...actual } = parseFileFast(text);
   expect(isDeepStrictEqual(actual, expected), `${text}\n${JSON.stringify(actual)}\n${JSON.stringify(expected)}`).toBe(true);
   if (fast !== undefined && actual.parsed !== undefined) t.valid++;
+}
+
+/** Every path into a value, and from each a path one step past it (a missing key, an index past the end). */
+function pathsOf(value: unknown, prefix: Array<string | number> = [], out: Array<Array<string | number>> = []): Array<Array<string | number>> {
+  out.push(prefix, [...prefix, 'missing'], [...prefix, 99], [...prefix, 0]);
+  if (Array.isArray(value)) value.forEach((v, i) => pathsOf(v, [...prefix, i], out));
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) pathsOf(v, [...prefix, k], out);
+  return out;
 }
 
 /** Every YAML file under a folder. */
@@ -100,6 +125,7 @@ describe('fast path: fixtures, the bundled dataset and the hostile-input suite',
     expect(t.texts).toBeGreaterThan(100);
     // The bundled dataset is in the common shape: a fast path that stopped applying would fail here.
     expect(t.fast / t.texts).toBeGreaterThan(0.9);
+    expect(t.located / t.texts).toBeGreaterThan(0.9);
   });
 
   it.each(FIXTURES)('fixture %s: identical diagnostics and exit code', (fixture) => {
@@ -294,6 +320,7 @@ describe('fast path: a generated corpus (fast-check, fixed seed)', () => {
     // The corpus exercises both sides: files the fast path reads (some passing the schema), and files it leaves to yaml.
     expect(t.fast / t.texts).toBeGreaterThan(0.2);
     expect(t.valid).toBeGreaterThan(50);
+    expect(t.located / t.fast).toBeGreaterThan(0.5);
     expect(t.fast).toBeLessThan(t.texts);
   });
 

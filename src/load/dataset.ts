@@ -4,6 +4,7 @@ import type { Claim, Source } from '../model/schema.js';
 import { discover } from './discover.js';
 import { parseFile } from './parse.js';
 import { fastPathEnabled, parseFileFast } from './fast-parse.js';
+import { fastLocator } from './fast-yaml.js';
 import { loadInParallel, workerCount } from './parallel.js';
 import { fileProblem, type FileProblem, type ProblemData, type SyntaxProblemId } from './problems.js';
 import { contentHash, type LoadCache } from './cache.js';
@@ -172,7 +173,9 @@ export function locatorFor(abs: string): Locate | undefined {
 /** Locates paths in a file's text (one not yet written, say). */
 export function locatorOfText(text: string): Locate | undefined {
   try {
-    return parseFile(lineBreaksToLf(text)).locate;
+    // A file in the common shape is located without yaml, at the positions yaml would give (`fast-yaml.ts`).
+    const lf = lineBreaksToLf(text);
+    return (fastPathEnabled() ? fastLocator(lf) : undefined) ?? parseFile(lf).locate;
   } catch {
     return undefined;
   }
