@@ -30,7 +30,11 @@ export function parseFile(text: string, hint?: { underSources?: boolean }): Pars
   const read = readYaml(text);
   const { locate, raw } = read;
   if (raw === undefined) return { problems: read.problems, locate };
+  return checkRaw(raw, locate, hint);
+}
 
+/** The schema step of `parseFile`: the root mapping as read, checked by the schema its `type` names. */
+export function checkRaw(raw: Record<string, unknown>, locate: Locate, hint?: { underSources?: boolean }): ParseResult {
   const type = raw.type;
   if (type !== 'claim' && type !== 'source') return { raw, problems: [typeProblem(type, locate, hint?.underSources)], locate };
 
