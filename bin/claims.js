@@ -1,5 +1,16 @@
 #!/usr/bin/env node
 import v8 from 'node:v8';
+import { createRequire } from 'node:module';
+
+// `claims --version` alone answers before the CLI is loaded: what commander would print, at the cost of `node -e 0`.
+if (process.argv.length === 3 && (process.argv[2] === '--version' || process.argv[2] === '-V')) {
+  try {
+    writeSync(1, `${createRequire(import.meta.url)('../package.json').version}\n`);
+  } catch {
+    // A closed pipe: nothing to print to.
+  }
+  process.exit(0);
+}
 
 // A batch run over tens of thousands of files: let V8 trade a little speed for a heap that stays small
 // (peak memory on 50,000 claims drops by about a third; see bench/).
