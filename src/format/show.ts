@@ -3,17 +3,28 @@ import type { ChainLink } from '../query/explain.js';
 import { valueList } from '../query/view.js';
 import { escapeDeep } from './escape.js';
 import { paintStatus, painter } from './table.js';
-import { wrap } from './layout.js';
+import { fitWrap, visible } from './layout.js';
 import type { ShowFormat } from './names.js';
 import type { ShowFormatter } from './types.js';
 import type { ShowData } from '../query/relays.js';
 import { mdCell, valueWords } from './values.js';
 import { knownLine } from '../history/known.js';
 
-/** Text as one paragraph wrapped to `width`, every line indented; URLs and ids in it stay whole so they can be copied. */
-function paragraph(text: string, width: number, indent: string): string {
-  return wrap(text.replace(/\s+/g, ' '), width, indent, indent, { breakWords: false });
+/** Text as one paragraph wrapped to `width`, every line indented (the first by `indent`); URLs and ids in it stay whole so they can be copied. */
+function paragraph(text: string, width: number, indent: string, hanging = indent): string {
+  return fitWrap(text.replace(/\s+/g, ' '), width, indent, hanging);
 }
+
+/** Where the values of the labelled rows (Status, Support, Grade…) start. */
+const VALUE_COLUMN = 11;
+
+/** A line of columns as it is when it fits `width`; else its words wrapped, continuation lines indented by `hanging`. */
+function fitRow(line: string, width: number, indent: string, hanging: string): string {
+  return visible(line) <= width ? line : paragraph(line, width, indent, hanging);
+}
+
+/** The tree of an evidence chain indents 3 columns a link, at most this many links deep at `width` (a narrow terminal keeps room for the text). */
+const treeDepth = (width: number): number => Math.max(1, Math.floor((width - 30) / 3));
 
 function describeLink(l: ChainLink): string {
   const facts = [l.publisher, l.kind, l.published, l.reliability !== 'F' ? `reliability ${l.reliability}` : null].filter((x): x is string => x !== null).join(', ');
@@ -65,7 +76,7 @@ const text: ShowFormatter = (raw, { color, width }) => {
   const e = escapeDeep(raw);
   const v = e.claim;
   const out: string[] = [];
-  out.push(`${c.bold(v.id)}  ${c.dim(`${v.subject} · ${v.category} · ${v.assertion}`)}`);
+  out.push(fitRow(`${c.bold(v.id)}  ${c.dim(`${v.subject} · ${v.category} · ${v.assertion}`)}`, width, '', '  '));
   out.push(paragraph(v.statement, width, ''));
   out.push('');
   const values = valueList(v);
@@ -80,7 +91,13 @@ const text: ShowFormatter = (raw, { color, width }) => {
   const relays = relayLine(e);
   if (relays) rows.push(['', c.yellow(relays)]);
   rows.push(['Grade', `${c.bold(e.grade.grade)} ${c.dim(`(reliability ${e.grade.reliability}${e.grade.best_origin ? ` of ${e.grade.best_origin}` : ''}; credibility ${e.grade.credibility}: ${e.grade.reason})`)}`]);
-  for (const [k, val] of rows) out.push(`  ${c.bold(k.padEnd(8))} ${val}`);
+  // Each value wraps under the value column, so the labels stay a column of their own.
+  const under = ' '.repeat(VALUE_COLUMN);
+  for (const [k, val] of rows) {
+    const body = paragraph(val, width, under);
+    // A first word too wide for the value column starts on the line below the label.
+    out.push(body.startsWith(under) ? `  ${c.bold(k.padEnd(8))} ${body.slice(VALUE_COLUMN)}` : `  ${c.bold(k)}${body === '' ? '' : `\n${body}`}`);
+  }
   out.push(paragraph(`Verdict: ${e.verdict}`, width, '  '));
   if (e.known) out.push(c.cyan(paragraph(`Known: ${knownLine(e.known, { status: v.status, support: v.support, grade: e.grade.grade })}.`, width, '  ')));
   out.push('');
@@ -88,35 +105,45 @@ const text: ShowFormatter = (raw, { color, width }) => {
   for (const ev of e.evidence) {
     const shown = shownChain(ev.chain);
     shown.forEach((l, i) => {
-      const lead = i === 0 ? `  ${ev.n}. ` : `  ${'   '.repeat(i)}└─ `;
+      const lead = i === 0 ? `  ${ev.n}. ` : `  ${'   '.repeat(Math.min(i, treeDepth(width)))}└─ `;
+      // A link's text wraps under its own start, so the tree stays readable.
+      const hanging = ' '.repeat(visible(lead));
       if (typeof l === 'number') {
-        out.push(`${lead}${c.dim(`… ${l} more relays …`)}`);
+        out.push(paragraph(c.dim(`… ${l} more relays …`), width, lead, hanging));
         return;
       }
       const cls = l.class ? ` ${c.dim(`[${l.class}]`)}` : '';
-      out.push(`${lead}${c.dim(ROLE[l.role])} ${describeLink(l)}${cls}`);
+      out.push(paragraph(`${c.dim(ROLE[l.role])} ${describeLink(l)}${cls}`, width, lead, hanging));
     });
-    const pad = '     ' + '   '.repeat(Math.max(0, shown.length - 1));
+    const pad = '     ' + '   '.repeat(Math.min(Math.max(0, shown.length - 1), treeDepth(width)));
     if (ev.quote) out.push(paragraph(`“${ev.quote}”${ev.locator ? ` (${ev.locator})` : ''}`, width, pad));
     else out.push(`${pad}${c.yellow('no quote')}`);
   }
   out.push('');
   out.push(c.bold('Related'));
-  if (e.supersedes) out.push(`  supersedes     ${e.supersedes.id}: ${e.supersedes.statement}`);
-  if (e.superseded_by) out.push(`  superseded by  ${e.superseded_by.id}: ${e.superseded_by.statement}`);
+  const related = ' '.repeat(17);
+  if (e.supersedes) out.push(fitRow(`  supersedes     ${e.supersedes.id}: ${e.supersedes.statement}`, width, '  ', related));
+  if (e.superseded_by) out.push(fitRow(`  superseded by  ${e.superseded_by.id}: ${e.superseded_by.statement}`, width, '  ', related));
   const conflicts = firstFew(e.conflicts);
-  for (const x of conflicts.shown) out.push(`  ${c.yellow('conflicts')}      ${x.claim.id}: ${x.other_value} vs ${x.value} here`);
-  if (conflicts.more > 0) out.push(`  ${c.dim(`… and ${conflicts.more.toLocaleString('en-US')} more conflicting claims`)}`);
+  for (const x of conflicts.shown) out.push(fitRow(`  ${c.yellow('conflicts')}      ${x.claim.id}: ${x.other_value} vs ${x.value} here`, width, '  ', related));
+  if (conflicts.more > 0) out.push(paragraph(c.dim(`… and ${conflicts.more.toLocaleString('en-US')} more conflicting claims`), width, '  ', '    '));
   if (e.timeline.length > 1) {
-    out.push(`  ${v.subject} · ${v.category} over time:`);
+    out.push(paragraph(`${v.subject} · ${v.category} over time:`, width, '  ', '    '));
     const timeline = around(e.timeline, e.timeline.findIndex((t) => t.id === v.id));
-    if (timeline.before > 0) out.push(`    ${c.dim(`… ${timeline.before.toLocaleString('en-US')} earlier`)}`);
-    for (const t of timeline.shown) {
-      const here = t.id === v.id ? c.bold(' ← this claim') : '';
-      const val = valueList(t).map((x) => x.text).join(' = ');
-      out.push(`    ${(t.as_of ?? '—').padEnd(10)} ${t.id.padEnd(32)} ${val.padEnd(16)} ${paintStatus(c, t.status)}${t.assertion === 'forecast' ? c.dim(' (forecast)') : ''}${here}`);
-    }
-    if (timeline.after > 0) out.push(`    ${c.dim(`… ${timeline.after.toLocaleString('en-US')} later`)}`);
+    if (timeline.before > 0) out.push(paragraph(c.dim(`… ${timeline.before.toLocaleString('en-US')} earlier`), width, '    '));
+    const entries = timeline.shown.map((t) => ({
+      date: t.as_of ?? '—',
+      id: t.id,
+      val: valueList(t).map((x) => x.text).join(' = '),
+      rest: `${paintStatus(c, t.status)}${t.assertion === 'forecast' ? c.dim(' (forecast)') : ''}${t.id === v.id ? c.bold(' ← this claim') : ''}`,
+    }));
+    const idW = Math.max(...entries.map((t) => visible(t.id)));
+    const valW = Math.max(16, ...entries.map((t) => visible(t.val)));
+    const lines = entries.map((t) => `    ${t.date.padEnd(10)} ${t.id.padEnd(idW)} ${t.val.padEnd(valW)} ${t.rest}`);
+    // Columns when every entry fits; else each entry takes two lines: its date and id, then its value and status.
+    if (lines.every((l) => visible(l) <= width)) out.push(...lines);
+    else for (const t of entries) out.push(paragraph(`${t.date} ${t.id}`, width, '    ', '      '), paragraph(`${t.val} ${t.rest}`, width, '      '));
+    if (timeline.after > 0) out.push(paragraph(c.dim(`… ${timeline.after.toLocaleString('en-US')} later`), width, '    '));
   }
   if (!e.supersedes && !e.superseded_by && e.conflicts.length === 0 && e.timeline.length <= 1) out.push('  none');
   return out.join('\n') + '\n';
