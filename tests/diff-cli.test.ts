@@ -93,7 +93,7 @@ describe('claims diff: faults', () => {
 
   it('a bad --fail-on, and no dataset folder', async () => {
     const root = repo();
-    expect(await fails(root, ['--fail-on', 'worse'])).toBe('claims: --fail-on: "worse" is not valid; use one of: downgrade, upgrade-without-evidence, any');
+    expect(await fails(root, ['--fail-on', 'worse'])).toBe('claims: --fail-on: "worse" is not valid; use one of: downgrade, upgrade-without-evidence, reattribution, any');
     expect(await fails(root, ['--dir', 'nowhere'])).toBe('claims: no dataset folder at nowhere (use --dir)');
   });
 });

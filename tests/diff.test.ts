@@ -88,7 +88,7 @@ describe('claims diff on real repositories', () => {
       id: 'arr-2026', direction: 'up', before: { support: 'rumored' }, after: { support: 'independent' },
       origins_added: [{ id: 'daily-news', class: 'independent' }], origins_removed: [],
     });
-    expect(d.evidence).toEqual([{ id: 'arr-2026', added: [{ source: 'daily-news', origin: 'daily-news', via: [], quote: 'Acme ARR is above $10M, the company confirmed', unattributed: false }], removed: [] }]);
+    expect(d.evidence).toEqual([{ id: 'arr-2026', added: [{ source: 'daily-news', origin: 'daily-news', via: [], quote: 'Acme ARR is above $10M, the company confirmed', unattributed: false }], removed: [], reattributed: [] }]);
     // daily-news now carries 2 of 5 claims (40%): over the report's 25% flag.
     expect(d.concentration.crossed).toEqual([{ origin: 'daily-news', direction: 'now-concentrated', before: { claims: 1, share: 0.2 }, after: { claims: 2, share: 0.4 } }]);
     expect(d.downgrades).toEqual([]);

@@ -137,7 +137,7 @@ const COMMANDS: ReadonlyArray<CommandSpec | { name: string; description: string;
     description: 'what changed in how well sourced the dataset is between two git revisions (default: HEAD against the working tree)',
     args: [['[range]', 'base (against the working tree), base..head, or base...head (from where head left base)']],
     formats: DIFF_FORMATS,
-    options: ['format', ['--fail-on <what>', 'exit 1 when the diff holds a downgrade, an upgrade-without-evidence, or any change']],
+    options: ['format', ['--fail-on <what>', 'exit 1 when the diff holds a downgrade, an upgrade-without-evidence (a status raised or an origin re-attributed upward with nothing new), a reattribution (upward), or any change']],
     run: (c, [range]: [string | undefined], opts: DiffOptions & GlobalOptions, s, io) => c.diff(range, opts, s, io),
   },
   {

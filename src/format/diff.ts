@@ -1,7 +1,7 @@
 /** Output formats of `claims diff`: text (a terminal), markdown (a pull-request comment or job summary), json. */
 import type { ChalkInstance } from 'chalk';
 import type {
-  DatasetDiff, DiagnosticEntry, Direction, DiffRevision, EvidenceEntry, OriginEntry, RecordChanges, StatusChange,
+  Attribution, DatasetDiff, DiagnosticEntry, Direction, DiffRevision, EvidenceEntry, OriginEntry, Reattribution, RecordChanges, StatusChange,
 } from '../history/diff.js';
 import { escapeDeep } from './escape.js';
 import { wrap } from './layout.js';
@@ -21,8 +21,10 @@ export const MD_ROWS = 20;
 export const MD_FOLD = 8;
 /** Markdown longer than this is cut at a section boundary: a GitHub comment holds 65,536 characters. */
 export const MD_MAX_CHARS = 60_000;
-/** A quote or message cut to this many characters. */
+/** A quote cut to this many characters. */
 const CUT = 160;
+/** A diagnostic message cut to this many characters: far beyond any message a rule writes (they stay under 500). */
+export const MESSAGE_CUT = 1000;
 
 type Mark = 'up' | 'down' | 'add' | 'remove' | 'other' | 'warn';
 
@@ -32,13 +34,14 @@ interface Row {
   subject: string;
   change: string;
   detail: string;
+  /** The detail is a message of the tool's own: in markdown, its `backticked` spans render as code. */
+  code?: boolean;
 }
 
+/** A titled list of rows: one row per entry of the diff, so the summary's counts are the rows listed. */
 interface Section {
   title: string;
   rows: Row[];
-  /** How many entries of the diff the rows show (evidence: claims, each with one row per item), when not one per row. */
-  count?: number;
 }
 
 const SYMBOL: Record<Mark, string> = { up: '▲', down: '▼', add: '+', remove: '−', other: '~', warn: '!' };
@@ -61,6 +64,25 @@ function quoteOf(e: EvidenceEntry): string {
   const q = e.quote === null ? '' : ` “${cut(e.quote.replace(/\s+/g, ' '))}”`;
   return `${chain}${e.unattributed ? ' (unattributed)' : ''}${q}`;
 }
+
+/** "anonymous-sources (anonymous)", with the relays and the `unattributed` flag when they are what changed. */
+function attribution(a: Attribution, other: Attribution): string {
+  const via = JSON.stringify(a.via) === JSON.stringify(other.via) ? '' : a.via.length > 0 ? ` via ${a.via.join(' → ')}` : ' direct';
+  // The flag is named when it changed and the classes do not already say so.
+  const flag = a.unattributed === other.unattributed || a.class === 'unattributed' || other.class === 'unattributed' ? '' : a.unattributed ? ', marked unattributed' : ', attributed';
+  return `${a.origin}${via} (${a.class ?? 'unknown source'}${flag})`;
+}
+
+/** "anonymous-sources (anonymous) → techcrunch-profile (independent)". */
+export function reattribution(r: Reattribution): string {
+  return `${attribution(r.before, r.after)} → ${attribution(r.after, r.before)}`;
+}
+
+/** What the loud warning says of an evidence item re-attributed upward. */
+export const REATTRIBUTED_UPWARD = 'origin re-attributed upward with the same quote: check the text says so';
+
+/** Where the re-attributed item is read, and its quote. */
+const readIn = (r: Reattribution): string => `in ${r.source}${r.quote === null ? '' : ` “${cut(r.quote.replace(/\s+/g, ' '))}”`}`;
 
 /** The warning that leads the text and markdown when a status rose with no new origin behind it. */
 export function upgradeWarning(s: StatusChange): string {
@@ -94,7 +116,7 @@ function recordRows(r: RecordChanges, kind: 'claim' | 'source'): Row[] {
 }
 
 const diagnosticRow = (d: DiagnosticEntry, mark: Mark): Row => ({
-  mark, subject: `${d.file}:${d.line}`, change: `${d.severity} ${d.rule}`, detail: cut(d.message.replace(/\s+/g, ' '), 240),
+  mark, subject: `${d.file}:${d.line}`, change: `${d.severity} ${d.rule}`, detail: cut(d.message.replace(/\s+/g, ' '), MESSAGE_CUT), code: true,
 });
 
 const pct = (share: number): string => `${Math.round(share * 100)}%`;
@@ -135,8 +157,11 @@ function sections(d: DatasetDiff): Section[] {
     },
     {
       title: 'Evidence',
-      count: d.evidence.length,
       rows: d.evidence.flatMap((e) => [
+        ...e.reattributed.map((x): Row => ({
+          mark: x.upward ? 'warn' : 'other', subject: e.id, change: 'evidence re-attributed',
+          detail: `${reattribution(x)}${x.upward ? ` — ${REATTRIBUTED_UPWARD}` : ''}; ${readIn(x)}`,
+        })),
         ...e.added.map((x): Row => ({ mark: 'add', subject: e.id, change: 'evidence added', detail: quoteOf(x) })),
         ...e.removed.map((x): Row => ({ mark: 'remove', subject: e.id, change: 'evidence removed', detail: quoteOf(x) })),
       ]),
@@ -179,7 +204,7 @@ function sections(d: DatasetDiff): Section[] {
 /** "3 changes: 1 claim added, 2 status changes …" counts by section. */
 function summary(d: DatasetDiff): string {
   if (d.changes === 0) return 'No changes in claims, sources, sourcing or diagnostics.';
-  const parts = sections(d).map((s) => `${s.title.replace(/ \(.*$/, '').toLowerCase()} ${s.count ?? s.rows.length}`);
+  const parts = sections(d).map((s) => `${s.title.replace(/ \(.*$/, '').toLowerCase()} ${s.rows.length}`);
   const downs = d.downgrades.length > 0 ? `; ${plural(new Set(d.downgrades.map((x) => x.id)).size, 'claim')} downgraded` : '';
   return `${plural(d.changes, 'change')}: ${parts.join(' · ')}${downs}.`;
 }
@@ -198,6 +223,12 @@ export const text: DiffFormatter = (raw, { color, width }) => {
     for (const s of d.upgrades_without_new_origin.slice(0, TEXT_ROWS)) out.push(c.yellow(wrap(`${s.id}: ${upgradeWarning(s)}`, w, '   ', '     ')));
     if (d.upgrades_without_new_origin.length > TEXT_ROWS) out.push(c.yellow(`   and ${d.upgrades_without_new_origin.length - TEXT_ROWS} more`));
   }
+  if (d.reattributed_upward) {
+    const list = d.reattributions_upward;
+    out.push('', c.yellow.bold(wrap(`!! ${plural(list.length, 'evidence item was', 'evidence items were')} re-attributed upward with the same quote: check the text says so:`, w)));
+    for (const r of list.slice(0, TEXT_ROWS)) out.push(c.yellow(wrap(`${r.id}: ${reattribution(r)}; ${readIn(r)}`, w, '   ', '     ')));
+    if (list.length > TEXT_ROWS) out.push(c.yellow(`   and ${list.length - TEXT_ROWS} more`));
+  }
   for (const s of sections(d)) {
     out.push('', c.bold(wrap(`${s.title}`, w)));
     for (const r of s.rows.slice(0, TEXT_ROWS)) {
@@ -215,11 +246,28 @@ const md = (s: string): string =>
     .replace(/\*/g, '&#42;').replace(/_/g, '&#95;').replace(/`/g, '&#96;').replace(/\[/g, '&#91;');
 const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
 
+/**
+ * A message of the tool's own for a table cell: each `backticked` span a code span, the rest escaped as `md` does. A span
+ * stays code only when that is safe in a GFM table: not empty, no backslash (a code span shows it as typed, and before
+ * a pipe it would end the cell), no line break; its pipes escaped as `\|`, which GFM reads inside code spans too.
+ * Anything else, an unpaired backtick included, is escaped text.
+ */
+export function mdMessageCell(s: string): string {
+  const tick = mdCell(md('`'));
+  const parts = s.split('`');
+  return parts.map((part, i) => {
+    const text = mdCell(md(part));
+    if (i % 2 === 0) return text;
+    if (i === parts.length - 1) return `${tick}${text}`;
+    return part.trim() !== '' && !/[\\\r\n]/.test(part) ? `\`${part.replace(/\|/g, '\\|')}\`` : `${tick}${text}${tick}`;
+  }).join('');
+}
+
 const MD_MARK: Record<Mark, string> = { up: '▲', down: '▼', add: '+', remove: '−', other: '', warn: '⚠️' };
 
 function mdSection(s: Section): string {
   const head = `| | ${s.title.startsWith('Diagnostics') ? 'where' : s.title === 'Sources' || s.title.startsWith('Source concentration') ? 'source' : 'claim'} | change | details |`;
-  const rows = s.rows.slice(0, MD_ROWS).map((r) => `| ${MD_MARK[r.mark]} | ${mdCell(code(r.subject))} | ${mdCell(md(r.change))} | ${mdCell(md(r.detail))} |`);
+  const rows = s.rows.slice(0, MD_ROWS).map((r) => `| ${MD_MARK[r.mark]} | ${mdCell(code(r.subject))} | ${mdCell(md(r.change))} | ${r.code === true ? mdMessageCell(r.detail) : mdCell(md(r.detail))} |`);
   const more = s.rows.length > MD_ROWS ? [`and ${s.rows.length - MD_ROWS} more (\`claims diff --format json\` lists all)`, ''] : [];
   const table = [head, '|---|---|---|---|', ...rows, '', ...more];
   if (s.rows.length > MD_FOLD) return [`<details><summary>${md(s.title)}: ${s.rows.length}</summary>`, '', ...table, '</details>', ''].join('\n');
@@ -235,6 +283,13 @@ export const markdown: DiffFormatter = (raw) => {
     out.push('> [!WARNING]', `> **${plural(n, 'declared status was', 'declared statuses were')} raised with no new origin behind ${n === 1 ? 'it' : 'them'}:**`);
     for (const s of d.upgrades_without_new_origin.slice(0, MD_ROWS)) out.push(`> - ${code(s.id)}: ${md(upgradeWarning(s))}`);
     if (n > MD_ROWS) out.push(`> - and ${n - MD_ROWS} more`);
+    out.push('');
+  }
+  if (d.reattributed_upward) {
+    const list = d.reattributions_upward;
+    out.push('> [!WARNING]', `> **${plural(list.length, 'evidence item was', 'evidence items were')} re-attributed upward with the same quote: check the text says so:**`);
+    for (const r of list.slice(0, MD_ROWS)) out.push(`> - ${code(r.id)}: ${md(`${reattribution(r)}; ${readIn(r)}`)}`);
+    if (list.length > MD_ROWS) out.push(`> - and ${list.length - MD_ROWS} more`);
     out.push('');
   }
   out.push(md(summary(d)), '');

@@ -11,7 +11,7 @@
 import type { Diagnostic, LintResult } from '../diagnostic.js';
 import type { Dataset } from '../load/dataset.js';
 import type { Claim, Evidence, Status } from '../model/schema.js';
-import { SUPPORT_RANK, statusRank, type OriginClass, type Provenance, type Support } from '../provenance/index.js';
+import { originClass, SUPPORT_RANK, statusRank, type OriginClass, type Provenance, type Support } from '../provenance/index.js';
 import type { QueryContext } from '../query/view.js';
 import type { ConcentrationEntry } from '../report/types.js';
 import { compareText } from '../util/compare.js';
@@ -122,11 +122,41 @@ export interface EvidenceEntry {
   unattributed: boolean;
 }
 
-/** Evidence items added to and removed from one claim. */
+/** Who an evidence item credits, and the class that gives the item toward its claim (null: the origin names no source). */
+export interface Attribution {
+  origin: string;
+  via: string[];
+  unattributed: boolean;
+  class: OriginClass | null;
+}
+
+/**
+ * An evidence item that kept its source and quote but credits another origin, relay chain or `unattributed` flag: one
+ * change, not an item removed and another added.
+ */
+export interface Reattribution {
+  source: string;
+  quote: string | null;
+  before: Attribution;
+  after: Attribution;
+  /**
+   * The item's class rose (anonymous or unattributed → self, party or independent; self → party or independent) with the
+   * same quote: the text did not change, only what the dataset says about it.
+   */
+  upward: boolean;
+}
+
+/** Evidence items added to, removed from and re-attributed in one claim. */
 export interface EvidenceChange {
   id: string;
   added: EvidenceEntry[];
   removed: EvidenceEntry[];
+  reattributed: Reattribution[];
+}
+
+/** A re-attribution upward, with its claim: the loud warning. */
+export interface ReattributionUpward extends Reattribution {
+  id: string;
 }
 
 /** A forecast that gained (or changed) its outcome. */
@@ -187,6 +217,9 @@ export interface DatasetDiff {
   /** True when a declared status went up with no new origin that supports it. */
   upgrade_without_new_origin: boolean;
   upgrades_without_new_origin: StatusChange[];
+  /** True when an evidence item kept its source and quote while its origin was re-attributed to a stronger class. */
+  reattributed_upward: boolean;
+  reattributions_upward: ReattributionUpward[];
   downgrades: Downgrade[];
   /** How many changes the sections below list (0: nothing changed). */
   changes: number;
@@ -337,6 +370,54 @@ function evidenceKey(e: Evidence, map: (id: string) => string): string {
   return JSON.stringify([map(e.source), (e.via ?? []).map(map), e.origin === undefined ? null : map(e.origin), e.quote ?? null, e.locator ?? null, e.unattributed === true]);
 }
 
+/** How strongly an origin class speaks for a claim: anonymous and unattributed, then the company itself, then others. */
+const CLASS_RANK: Record<OriginClass, number> = { anonymous: 0, unattributed: 0, self: 1, party: 2, independent: 2 };
+
+/** The class one evidence item gives its claim on one side, or null when its origin names no source there. */
+function itemClass(claim: Claim, e: Evidence, ctx: QueryContext): OriginClass | null {
+  const origin = ctx.index.sources.get(e.origin ?? e.source)?.data;
+  return origin === undefined ? null : originClass(claim, origin, ctx.entities, e.unattributed === true);
+}
+
+/**
+ * Pairs the items added with the items removed that keep their source and quote but credit another origin, relays or
+ * `unattributed` flag; returns the pairs and what is left added and removed. An item whose locator alone changed is
+ * left as added and removed.
+ */
+function pairReattributed(
+  plus: readonly { e: Evidence }[], minus: readonly { e: Evidence }[], mapSource: (id: string) => string,
+  hClaim: Claim, bClaim: Claim, h: QueryContext, b: QueryContext,
+): { reattributed: Reattribution[]; plus: { e: Evidence }[]; minus: { e: Evidence }[] } {
+  const used = new Set<number>();
+  const reattributed: Reattribution[] = [];
+  const rest: { e: Evidence }[] = [];
+  for (const p of plus) {
+    const after = evidenceEntry(p.e);
+    const i = minus.findIndex((m, j) => {
+      if (used.has(j)) return false;
+      const before = evidenceEntry(m.e, mapSource);
+      return before.source === after.source && before.quote === after.quote
+        && (before.origin !== after.origin || before.unattributed !== after.unattributed || JSON.stringify(before.via) !== JSON.stringify(after.via));
+    });
+    if (i < 0) {
+      rest.push(p);
+      continue;
+    }
+    used.add(i);
+    const before = evidenceEntry(minus[i]!.e, mapSource);
+    const bClass = itemClass(bClaim, minus[i]!.e, b);
+    const hClass = itemClass(hClaim, p.e, h);
+    reattributed.push({
+      source: after.source,
+      quote: after.quote,
+      before: { origin: before.origin, via: before.via, unattributed: before.unattributed, class: bClass },
+      after: { origin: after.origin, via: after.via, unattributed: after.unattributed, class: hClass },
+      upward: bClass !== null && hClass !== null && CLASS_RANK[hClass] > CLASS_RANK[bClass],
+    });
+  }
+  return { reattributed, plus: rest, minus: minus.filter((_, j) => !used.has(j)) };
+}
+
 function evidenceEntry(e: Evidence, map: (id: string) => string = (x) => x): EvidenceEntry {
   return { source: map(e.source), origin: map(e.origin ?? e.source), via: (e.via ?? []).map(map), quote: e.quote ?? null, unattributed: e.unattributed === true };
 }
@@ -475,10 +556,11 @@ export function diffDatasets(base: DiffSide, head: DiffSide, threshold: number):
     if (bv.as_of !== hv.as_of) values.push({ id: hid, field: 'as_of', before: bv.as_of, after: hv.as_of });
     const hKeys = hc.evidence.map((e) => ({ e, k: evidenceKey(e, (x) => x) }));
     const bKeys = bc.evidence.map((e) => ({ e, k: evidenceKey(e, mapSource) }));
-    const plus = multisetMinus(hKeys, bKeys, (x) => x.k);
-    const minus = multisetMinus(bKeys, hKeys, (x) => x.k);
-    if (plus.length + minus.length > 0) {
-      evidence.push({ id: hid, added: plus.map((x) => evidenceEntry(x.e)), removed: minus.map((x) => evidenceEntry(x.e, mapSource)) });
+    const paired = pairReattributed(multisetMinus(hKeys, bKeys, (x) => x.k), multisetMinus(bKeys, hKeys, (x) => x.k), mapSource, hc, bc, h, b);
+    if (paired.plus.length + paired.minus.length + paired.reattributed.length > 0) {
+      evidence.push({
+        id: hid, added: paired.plus.map((x) => evidenceEntry(x.e)), removed: paired.minus.map((x) => evidenceEntry(x.e, mapSource)), reattributed: paired.reattributed,
+      });
     }
     if (hc.outcome !== undefined && hc.outcome !== bc.outcome) {
       forecasts.push({ id: hid, outcome: hc.outcome, resolved_by: hc.resolved_by ?? null, before: bc.outcome ?? null });
@@ -519,11 +601,14 @@ export function diffDatasets(base: DiffSide, head: DiffSide, threshold: number):
   crossed.sort((x, y) => compareText(x.origin, y.origin));
 
   const loud = status.filter((s) => s.without_new_origin);
+  const upward = evidence.flatMap((e) => e.reattributed.filter((r) => r.upward).map((r) => ({ id: e.id, ...r })));
   const diff: DatasetDiff = {
     base: revision(base),
     head: revision(head),
     upgrade_without_new_origin: loud.length > 0,
     upgrades_without_new_origin: loud,
+    reattributed_upward: upward.length > 0,
+    reattributions_upward: upward,
     downgrades,
     changes: 0,
     claims: cl.changes,
@@ -552,21 +637,26 @@ function revision(s: DiffSide): DiffRevision {
   return { rev: s.rev, commit: s.commit, date: s.date, subject: s.subject };
 }
 
-/** How many entries the diff lists (a claim can count in several sections). */
+/** How many entries the diff lists (a claim can count in several sections; each evidence item added, removed or re-attributed counts). */
 export function countChanges(d: Omit<DatasetDiff, 'changes'>): number {
   const records = (r: RecordChanges) => r.added.length + r.removed.length + r.renamed.length + r.moved.length + r.merged.length + r.unreadable.length;
-  return records(d.claims) + records(d.sources) + d.status.length + d.support.length + d.values.length + d.evidence.length
+  const evidence = d.evidence.reduce((n, e) => n + e.added.length + e.removed.length + e.reattributed.length, 0);
+  return records(d.claims) + records(d.sources) + d.status.length + d.support.length + d.values.length + evidence
     + d.forecasts_resolved.length + d.corrections.length + d.superseded.length + d.diagnostics.appeared.length
     + d.diagnostics.disappeared.length + d.concentration.crossed.length;
 }
 
 /** What `--fail-on` can fail on. */
-export const FAIL_ON = ['downgrade', 'upgrade-without-evidence', 'any'] as const;
+export const FAIL_ON = ['downgrade', 'upgrade-without-evidence', 'reattribution', 'any'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
-/** True when the diff holds what `failOn` names. */
+/**
+ * True when the diff holds what `failOn` names. `upgrade-without-evidence` counts a status raised with no new origin and
+ * an evidence item re-attributed upward with the same quote; `reattribution` only the latter.
+ */
 export function failsOn(d: DatasetDiff, failOn: FailOn): boolean {
   if (failOn === 'downgrade') return d.downgrades.length > 0;
-  if (failOn === 'upgrade-without-evidence') return d.upgrade_without_new_origin;
+  if (failOn === 'upgrade-without-evidence') return d.upgrade_without_new_origin || d.reattributed_upward;
+  if (failOn === 'reattribution') return d.reattributed_upward;
   return d.changes > 0;
 }
