@@ -32,7 +32,7 @@ describe('report section 9: measures over time', () => {
     const text = (await runCli(['report', '--today', '2026-11-24'], root)).stdout;
     expect(text).toContain('9. Measures over time');
     expect(text).toMatch(/1 rumor later confirmed; median time to confirmation 91 days\./);
-    expect(text).toMatch(/✓ raise-rumor: confirmed after 91 days \(superseded by raise; dataset\)/);
+    expect(text).toMatch(/  raise-rumor: confirmed after 91 days \(superseded by raise; dataset\)/);
     const md = (await runCli(['report', '--format', 'markdown', '--today', '2026-11-24'], root)).stdout;
     expect(md).toContain('## 9. Measures over time');
     expect(md).toMatch(/\| `raise-rumor` \| superseded by `raise` \| 91 \| dataset \|/);

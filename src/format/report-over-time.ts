@@ -37,12 +37,12 @@ export function overTimeText(r: Report, c: ChalkInstance, width: number): string
   if (!s) return [...out, NOT_COMPUTED];
   out.push(...statsSummary(s).map((l) => wrap(l, width)));
   for (const x of s.confirmations.slice(0, OVER_TIME_LISTED)) {
-    out.push(wrap(`${c.green('✓')} ${x.rumor}: ${x.days === null ? 'confirmed' : `confirmed after ${x.days} days`} (${x.how}${x.confirmed_by ? ` by ${x.confirmed_by}` : ''}; ${x.method})`, width, '  ', '    '));
+    out.push(wrap(`${c.green(x.rumor)}: ${x.days === null ? 'confirmed' : `confirmed after ${x.days} days`} (${x.how}${x.confirmed_by ? ` by ${x.confirmed_by}` : ''}; ${x.method})`, width, '  ', '    '));
   }
   if (s.confirmations.length > OVER_TIME_LISTED) out.push(wrap(more(s.confirmations.length - OVER_TIME_LISTED, 'confirmations'), width, '  '));
   const open = oldestOpen(s);
   if (open.length > 0) out.push('', 'Open the longest:');
-  for (const o of open) out.push(wrap(`${c.yellow('?')} ${o.id} (${o.category}): open ${o.days_open ?? '—'} days, since ${o.since ?? '—'}`, width, '  ', '    '));
+  for (const o of open) out.push(wrap(`${c.yellow(o.id)} (${o.category}): open ${o.days_open ?? '—'} days, since ${o.since ?? '—'}`, width, '  ', '    '));
   if (s.open_rumors.length > open.length) out.push(wrap(more(s.open_rumors.length - open.length, 'open rumors'), width, '  '));
   const sources = topSources(s);
   if (sources.length > 0) out.push('', 'Track record of the sources most claims come from:');

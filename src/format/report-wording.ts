@@ -32,8 +32,8 @@ export const TIER_TITLE: Record<SourcingTier, string> = {
 
 /** One line under each tier title. */
 export const TIER_BLURB: Record<SourcingTier, string> = {
-  'anonymous-only': 'Nobody on record stands behind these: they rest on anonymous sources, on texts that do not say where the figure comes from, or on no resolvable origin.',
-  'company-only': "Every origin is the company's own voice: no one independent of it has confirmed these.",
+  'anonymous-only': 'Nobody on record stands behind these: they rest on anonymous sources, on texts that do not say where what they state comes from, or on no resolvable origin.',
+  'company-only': "The company's own voice is the strongest origin: no one independent of it has confirmed these.",
   'one-independent': 'One origin independent of the company (or a party to the deal): one short of the two-source rule.',
   'two-plus-independent': 'Two or more origins independent of the company: these meet the two-source rule.',
 };
@@ -101,10 +101,12 @@ export function sourcingSentence(e: TierEntry): string {
         return `Rests on anonymous sources and unattributed statements only (${plural(o.anonymous, 'anonymous origin')}, ${plural(o.unattributed, 'unattributed origin')})`;
       }
       if (o.anonymous > 0) return `Rests on anonymous sources only (${plural(o.anonymous, 'anonymous origin')})`;
-      if (o.unattributed > 0) return `Rests on unattributed statements only (${plural(o.unattributed, 'text')} stating the figure without saying where it comes from)`;
+      if (o.unattributed > 0) return `Rests on unattributed statements only (${plural(o.unattributed, 'text')} stating ${e.value === null ? 'it' : 'the figure'} without saying where it comes from)`;
       return 'No origin of its evidence could be resolved';
     case 'company-only':
-      return `Rests on ${possessive(e.subject)} own word only (${plural(o.self, 'origin')})`;
+      return o.anonymous + o.unattributed === 0
+        ? `Rests on ${possessive(e.subject)} own word only (${plural(o.self, 'origin')})`
+        : `Rests on ${possessive(e.subject)} own word (${plural(o.self, 'origin')}); the rest is ${[o.anonymous > 0 ? plural(o.anonymous, 'anonymous origin') : '', o.unattributed > 0 ? plural(o.unattributed, 'unattributed text') : ''].filter(Boolean).join(' and ')}, which supports no more than a rumor`;
     case 'one-independent':
       return o.party === 1
         ? `One origin, a party to it rather than ${e.subject} itself${plusSelf}; a second independent origin would meet the two-source rule`

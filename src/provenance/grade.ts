@@ -60,6 +60,6 @@ export function gradeClaim(claim: Claim, p: Provenance, index: Index, today: str
   const unattributed = p.byClass.unattributed.length > 0;
   if (anonymous && unattributed) return make(4, 'anonymous or unattributed origins only');
   if (anonymous) return make(4, 'anonymous origins only');
-  if (unattributed) return make(4, 'unattributed origins only: the texts do not say where the figure comes from');
+  if (unattributed) return make(4, `unattributed origins only: the texts do not say where the ${claim.value === undefined ? 'statement' : 'figure'} comes from`);
   return make(6, 'no origin could be resolved');
 }

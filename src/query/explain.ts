@@ -7,6 +7,17 @@ import type { Grade } from '../provenance/grade.js';
 
 const quoteIds = (ids: string[]): string => ids.join(', ');
 
+/** What an unattributed text states: the figure when the claim has a value, else the statement. */
+export const whatIsStated = (claim: Pick<Claim, 'value'>): string => (claim.value === undefined ? 'the statement' : 'the figure');
+
+/** The weaker origins that stand beside the deciding ones, in words: `; also 1 unattributed text (weidemann-analysis)`. */
+function alsoWeaker(claim: Claim, p: Provenance): string {
+  const parts: string[] = [];
+  if (p.byClass.anonymous.length > 0) parts.push(`anonymous sources (${quoteIds(p.byClass.anonymous)})`);
+  if (p.byClass.unattributed.length > 0) parts.push(`${p.byClass.unattributed.length === 1 ? 'a text' : 'texts'} stating ${whatIsStated(claim)} without attribution (${quoteIds(p.byClass.unattributed)})`);
+  return parts.length === 0 ? '' : `; the rest of the evidence is ${parts.join(' and ')}, which supports no more than a rumor`;
+}
+
 /** One sentence a reader can act on: how well the evidence supports a claim, and why. */
 export function verdict(claim: Claim, p: Provenance): string {
   const indep = [...p.byClass.independent, ...p.byClass.party];
@@ -17,13 +28,16 @@ export function verdict(claim: Claim, p: Provenance): string {
     const who = p.byClass.party.length === 1 ? `a party to it, not ${claim.subject} itself` : `independent of ${claim.subject}`;
     text = `Independent: one origin, ${indep[0]}, is ${who}; a second independent origin would meet the two-source rule.`;
   } else if (p.byClass.self.length > 0) {
-    text = `Company-reported: every piece of evidence traces to ${claim.subject} itself (${quoteIds(p.byClass.self)}); no independent origin.`;
+    const weaker = alsoWeaker(claim, p);
+    text = weaker === ''
+      ? `Company-reported: every piece of evidence traces to ${claim.subject} itself (${quoteIds(p.byClass.self)}); no independent origin.`
+      : `Company-reported: ${claim.subject}'s own word (${quoteIds(p.byClass.self)})${weaker}; no independent origin.`;
   } else if (p.byClass.anonymous.length > 0 && p.byClass.unattributed.length > 0) {
-    text = `Rumored: rests on anonymous sources (${quoteIds(p.byClass.anonymous)}) and on texts that do not say where the figure comes from (${quoteIds(p.byClass.unattributed)}); nobody on record stands behind it.`;
+    text = `Rumored: rests on anonymous sources (${quoteIds(p.byClass.anonymous)}) and on texts that do not say where ${whatIsStated(claim)} comes from (${quoteIds(p.byClass.unattributed)}); nobody on record stands behind it.`;
   } else if (p.byClass.anonymous.length > 0) {
     text = `Rumored: rests on anonymous sources only (${quoteIds(p.byClass.anonymous)}); nobody on record stands behind it.`;
   } else if (p.byClass.unattributed.length > 0) {
-    text = `Rumored: unattributed; ${quoteIds(p.byClass.unattributed)} ${p.byClass.unattributed.length === 1 ? 'states' : 'state'} the figure without saying where it comes from; nobody on record stands behind it.`;
+    text = `Rumored: unattributed; ${quoteIds(p.byClass.unattributed)} ${p.byClass.unattributed.length === 1 ? 'states' : 'state'} ${whatIsStated(claim)} without saying where it comes from; nobody on record stands behind it.`;
   } else {
     text = 'Unsupported: no origin of its evidence could be resolved.';
   }

@@ -9,7 +9,7 @@ export const statusUnsupported = defineRule({
     description: 'The declared status is stronger than the evidence supports',
     defaultSeverity: 'error',
     messages: {
-      unsupported: 'Status is "{{status}}" but the evidence supports only "{{support}}": {{reason}}. Add evidence from an independent origin or set `status: {{support}}`.',
+      unsupported: 'Status is "{{status}}" but the evidence supports only "{{support}}": {{reason}}. Add evidence from {{wanted}} or set `status: {{support}}`.',
     },
   },
   check(ctx) {
@@ -19,7 +19,11 @@ export const statusUnsupported = defineRule({
       const p = ctx.provenance(data);
       if (p.unresolved.length > 0 && p.originIds.length === 0) continue;
       if (declared > SUPPORT_RANK[p.support]) {
-        ctx.report({ file, path: ['status'], messageId: 'unsupported', data: { status: data.status, support: p.support, reason: supportReason(data, p) } });
+        ctx.report({ file, path: ['status'], messageId: 'unsupported', data: {
+          status: data.status, support: p.support, reason: supportReason(data, p),
+          // The company's own word is enough for company-reported; independent needs someone else on record.
+          wanted: data.status === 'company-reported' ? `${data.subject} itself or an independent origin` : 'an independent origin',
+        } });
       }
     }
   },
