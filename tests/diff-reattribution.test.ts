@@ -113,6 +113,17 @@ describe('claims diff: an evidence item re-attributed', () => {
     expect(await exitOf(root, 'downgrade')).toBe(0);
   });
 
+  it('the status raised with the re-attribution as its only "new origin": the status is not called out, the re-attribution is, and --fail-on catches it', async () => {
+    const root = repo();
+    edit(root, 'claims/acme/raise-2026.yaml', 'origin: anon-raise', 'origin: tc-profile');
+    edit(root, 'claims/acme/raise-2026.yaml', 'status: rumored', 'status: independent');
+    const d = await diffJson(root);
+    expect(d.status.map((x) => [x.before, x.after, x.new_origins, x.without_new_origin])).toEqual([['rumored', 'independent', ['tc-profile'], false]]);
+    expect(d.upgrade_without_new_origin).toBe(false);
+    expect(d.reattributed_upward).toBe(true);
+    expect(await exitOf(root, 'upgrade-without-evidence')).toBe(1);
+  });
+
   it('self → independent and unattributed → attributed are upward; independent → anonymous and a relay added are not', async () => {
     const root = repo();
     edit(root, 'claims/acme/hq-2026.yaml', 'origin: acme-blog', 'origin: tc-profile');
