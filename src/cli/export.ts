@@ -1,7 +1,7 @@
 /** `claims export`: the filtered claims as ClaimReview JSON-LD (an array or one `@graph`), JSON Lines, or CSV. */
 import type { Tables } from '../warehouse/tables.js';
 import { CLAIMREVIEW_FORMATS, exportFormatters, publishingGaps } from '../format/export.js';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { EXPORT_FILE_FORMATS, type ExportFileFormat, type ExportFormat } from '../format/names.js';
 import { writeAtomically } from '../util/atomic.js';
@@ -23,6 +23,17 @@ const isFileFormat = (f: string): f is ExportFileFormat => (EXPORT_FILE_FORMATS 
 export function outFile(io: Io, out: string): string {
   if (out.trim() === '') throw new UsageError('--out: give a file path');
   const abs = resolve(io.cwd(), out);
+  let st: Stats | undefined;
+  try {
+    st = lstatSync(abs);
+  } catch {
+    st = undefined;
+  }
+  // The file is replaced by a rename: never over a device, FIFO or socket (/dev/null would become a file), nor a link.
+  if (st?.isSymbolicLink()) throw new UsageError(`--out: "${shown(out)}" is a symbolic link; give the path of the file itself`);
+  if (st && !st.isFile() && !st.isDirectory()) {
+    throw new UsageError(`--out: "${shown(out)}" is a device, FIFO or socket, not a file; give a file path (or leave out --out to print text formats)`);
+  }
   if (existsSync(abs) && statSync(abs).isDirectory()) throw new UsageError(`--out: "${shown(out)}" is a folder; give a file path, e.g. ${shown(out).replace(/\/+$/, '')}/claims.db`);
   const parent = dirname(abs);
   if (!existsSync(parent) || !statSync(parent).isDirectory()) throw new UsageError(`--out: no folder "${shown(dirname(out))}" to write "${shown(out)}" in`);
@@ -59,9 +70,20 @@ async function exportFile(format: ExportFileFormat, opts: ExportOptions, setting
   const { selectTables } = await import('./sql.js');
   const tables = selectTables(opts, settings, io, true);
   const { sqliteFile } = await import('../warehouse/sqlite.js');
-  writeAtomically(file, await sqliteFile(tables));
+  writeOut(file, opts.out, await sqliteFile(tables));
   io.stderr.write(`claims: wrote ${shown(opts.out)}: ${wroteWhat(tables)}\n`);
   return 0;
+}
+
+/** Writes `--out` atomically; a failure the user can fix (no permission, a read-only or full disk) is one line, exit 2. */
+function writeOut(file: string, out: string, data: string | Uint8Array): void {
+  try {
+    writeAtomically(file, data);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string') throw err;
+    throw new UsageError(`--out: cannot write "${shown(out)}" (${code}); check the path and that its folder is writable`);
+  }
 }
 
 /** Runs `claims export`; exit 0. With --out the output goes to that file, written atomically. ClaimReview output without a publisher or URL template gets a one-line note on stderr. */
@@ -73,7 +95,7 @@ export async function exportClaims(opts: ExportOptions, settings: RunSettings, i
   const publishing = settings.config.claimreview;
   const text = exportFormatters[format](views, { ...ctx, publishing });
   if (file === undefined) io.stdout.write(text);
-  else writeAtomically(file, text);
+  else writeOut(file, opts.out!, text);
   const gaps = CLAIMREVIEW_FORMATS.has(format) ? publishingGaps(publishing) : [];
   if (gaps.length > 0) {
     io.stderr.write(`claims: note: this ClaimReview output is not ready for publishing: set ${gaps.join(' and ')} in ${settings.config.file ?? 'claims.config.yaml'}\n`);

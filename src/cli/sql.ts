@@ -25,6 +25,10 @@ export interface SqlOptions extends FilterOptions {
 const MAX_QUERY_CHARS = 100_000;
 /** Longest SQLite error message shown (it quotes the query near the error). */
 const MAX_ERROR_CHARS = 300;
+/** Most rows a result may have (csv and json print them all; table and markdown stop counting there). */
+export const MAX_RESULT_ROWS = 1_000_000;
+/** Most characters of cell text a csv or json result may hold in memory. */
+const MAX_RESULT_CHARS = 256 * 1024 * 1024;
 
 /**
  * The tables for the claims the list filters keep (`--sort` and `--limit` too, where the command has them), with
@@ -71,9 +75,23 @@ export async function sql(query: string, opts: SqlOptions, settings: RunSettings
         try {
           if (++statements > 1) throw new UsageError('sql: give one statement (this query has more than one)');
           result.columns = stmt.getColumnNames();
+          let chars = 0;
           while (stmt.step()) {
-            if (bounded && result.rows.length >= SQL_SHOWN_ROWS) result.more++;
-            else result.rows.push(stmt.get() as SqlCell[]);
+            if (result.rows.length + result.more >= MAX_RESULT_ROWS) {
+              if (!bounded) throw new UsageError(`sql: the result has more than ${MAX_RESULT_ROWS.toLocaleString('en-US')} rows; add a LIMIT, or export with --format sqlite and query the file`);
+              io.stderr.write(`claims: note: stopped counting at ${MAX_RESULT_ROWS.toLocaleString('en-US')} rows; add a LIMIT\n`);
+              break;
+            }
+            if (bounded && result.rows.length >= SQL_SHOWN_ROWS) {
+              result.more++;
+              continue;
+            }
+            const row = stmt.get() as SqlCell[];
+            if (!bounded) {
+              for (const cell of row) chars += typeof cell === 'string' ? cell.length : cell instanceof Uint8Array ? cell.length * 2 : 24;
+              if (chars > MAX_RESULT_CHARS) throw new UsageError(`sql: the result is larger than ${MAX_RESULT_CHARS / 1024 / 1024} MiB of text; add a LIMIT or select fewer columns`);
+            }
+            result.rows.push(row);
           }
         } finally {
           stmt.free();
@@ -83,7 +101,15 @@ export async function sql(query: string, opts: SqlOptions, settings: RunSettings
       throw err instanceof UsageError ? err : sqlError(err);
     }
     if (statements === 0) throw new UsageError('sql: the query holds no statement (only comments or semicolons)');
-    io.stdout.write(sqlFormatters[opts.format](result, { color: wantsColor(io), width: terminalWidth(io) }));
+    let out: string;
+    try {
+      out = sqlFormatters[opts.format](result, { color: wantsColor(io), width: terminalWidth(io) });
+    } catch (err) {
+      // A value too large for a string (zeroblob(1e9) shown as text): one line, not an internal error.
+      if (err instanceof RangeError) throw new UsageError(`sql: the result cannot be shown (${err.message.slice(0, 120)}); select smaller values`);
+      throw err;
+    }
+    io.stdout.write(out);
     return 0;
   } finally {
     db.close();

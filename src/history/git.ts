@@ -173,6 +173,9 @@ export class GitHistory {
    * Files over the size caps are reported as `tooLarge`, never read. A file with merge-conflict markers is an error.
    */
   datasetAt(sha: string, cwd: string): RevisionDataset {
+    if (this.datasetRel !== '' && run(['cat-file', '-e', `${sha}:${this.datasetRel}`], this.top).ok === false) {
+      throw new UsageError(`${this.what}: the dataset folder ${this.datasetRel} did not exist yet at ${sha.slice(0, 12)}; give a later revision or date`);
+    }
     const files = this.tree(sha).filter((f) => {
       const inDataset = this.datasetRel === '' ? f.path : f.path.slice(this.datasetRel.length + 1);
       return !inDataset.split('/').some(isSkippedName);

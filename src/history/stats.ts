@@ -240,7 +240,9 @@ export function overTimeStats(ctx: QueryContext, timelines: ReadonlyMap<string, 
   const confirmed = new Set<string>();
   const measure = (rumor: ClaimView, by: ClaimView | null, how: Confirmation['how'], to: Dated | null, commit: string | null, viaGit: boolean): void => {
     const from = claimDate(ctx, rumor, timelines);
-    const days = from && to ? daysBetween(from.date, to.date) : null;
+    // A confirmation dated before its rumor (sources dated inconsistently) has no meaningful duration: none is given.
+    const span = from && to ? daysBetween(from.date, to.date) : null;
+    const days = span !== null && span >= 0 ? span : null;
     confirmations.push({
       rumor: rumor.id, confirmed_by: by?.id ?? null, category: rumor.category, how,
       from: from?.date ?? null, to: to?.date ?? null, days, from_method: from?.method ?? null, to_method: to?.method ?? null,
@@ -277,7 +279,7 @@ export function overTimeStats(ctx: QueryContext, timelines: ReadonlyMap<string, 
       const from = t.statuses[firstRumor]!;
       confirmations.push({
         rumor: v.id, confirmed_by: null, category: v.category, how: 'raised', from: from.date.slice(0, 10), to: raised.date.slice(0, 10),
-        days: daysBetween(from.date.slice(0, 10), raised.date.slice(0, 10)), from_method: 'git', to_method: 'git', method: 'git', commit: raised.commit,
+        days: Math.max(0, daysBetween(from.date.slice(0, 10), raised.date.slice(0, 10))), from_method: 'git', to_method: 'git', method: 'git', commit: raised.commit,
       });
       confirmed.add(v.id);
     }
@@ -294,7 +296,7 @@ export function overTimeStats(ctx: QueryContext, timelines: ReadonlyMap<string, 
   for (const v of ctx.views) {
     if (!isRumor(v) || v.superseded_by !== null || confirmed.has(v.id)) continue;
     const since = claimDate(ctx, v, timelines);
-    open.push({ id: v.id, category: v.category, since: since?.date ?? null, days_open: since ? daysBetween(since.date, ctx.today) : null, method: since?.method ?? null });
+    open.push({ id: v.id, category: v.category, since: since?.date ?? null, days_open: since && since.date <= ctx.today ? daysBetween(since.date, ctx.today) : null, method: since?.method ?? null });
   }
   open.sort((a, b) => (b.days_open ?? -1) - (a.days_open ?? -1) || compareText(a.id, b.id));
 

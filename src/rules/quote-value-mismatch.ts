@@ -29,8 +29,10 @@ export const quoteValueMismatch = defineRule({
         if (typeof ev.quote !== 'string') return;
         const stated = sameKind(proseAmounts(ev.quote), values);
         if (stated.length === 0 || stated.some((a) => values.some((v) => amountAgrees(a, v)))) return;
-        const named = stated.slice(0, SHOWN_AMOUNTS).map((a) => JSON.stringify(a.text)).join(', ');
-        const rest = stated.length - SHOWN_AMOUNTS;
+        // Each amount once, as written (a quote that repeats a figure names it once); the parser keeps at most 100.
+        const distinct = [...new Set(stated.map((a) => a.text))];
+        const named = distinct.slice(0, SHOWN_AMOUNTS).map((t) => JSON.stringify(t)).join(', ');
+        const rest = distinct.length - SHOWN_AMOUNTS;
         const amounts = rest > 0 ? `${named} and ${rest.toLocaleString('en-US')} more` : named;
         ctx.report({
           file,

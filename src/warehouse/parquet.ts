@@ -115,8 +115,8 @@ export function parquetTargetProblem(dir: string): string | null {
   if (st.isSymbolicLink()) return 'is a symbolic link; give the folder itself';
   if (!st.isDirectory()) return 'is a file; give a folder path (it is created, or replaced when it holds an earlier Parquet export)';
   const ours = new Set(TABLE_SPECS.map((t) => parquetFileName(t.name)));
-  const other = readdirSync(dir).find((name) => !ours.has(name));
-  if (other !== undefined) return `holds "${other}", which no Parquet export wrote; give an empty or new folder (nothing was written)`;
+  const other = readdirSync(dir, { withFileTypes: true }).find((e) => !ours.has(e.name) || !e.isFile());
+  if (other !== undefined) return `holds "${other.name}", which no Parquet export wrote; give an empty or new folder (nothing was written)`;
   return null;
 }
 
