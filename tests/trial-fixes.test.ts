@@ -91,3 +91,21 @@ describe('stats never reports a negative duration', () => {
     expect(s.median_days_open).toBeNull();
   });
 });
+
+describe('history stays bounded', () => {
+  it('the text table shows the latest 200 commits and says how many earlier ones json and csv list', async () => {
+    const { historyFormatters, HISTORY_SHOWN } = await import('../src/format/history.js');
+    const root = writeDataset(SOURCES);
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=d', '-c', 'user.email=d@example.org', ...args], { cwd: root });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-qm', 'data');
+    const one = JSON.parse((await runCli(['history', 'round', '--format', 'json'], root)).stdout);
+    const many = { ...one, rows: Array.from({ length: 250 }, () => one.rows[0]) };
+    const text = historyFormatters.text(many, { color: false, width: 100 });
+    expect(HISTORY_SHOWN).toBe(200);
+    expect(text).toContain('… 50 earlier commits left out; --format json or csv lists every one');
+    expect(text.split('\n').filter((l: string) => / d +│/.test(l) || /│ [0-9a-f]{7} │/.test(l)).length).toBe(200);
+    expect(historyFormatters.csv(many, { color: false, width: 100 }).trim().split('\n')).toHaveLength(251);
+  });
+});

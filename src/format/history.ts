@@ -39,6 +39,9 @@ export function historyHeadline(h: ClaimHistory): string {
   return parts.join('; ');
 }
 
+/** Most commits the text table shows: the latest ones (json and csv list every commit). */
+export const HISTORY_SHOWN = 200;
+
 const text: HistoryFormatter = (history, { color, width }) => {
   const c = painter(color);
   const h = escapeDeep(history);
@@ -54,7 +57,8 @@ const text: HistoryFormatter = (history, { color, width }) => {
     const support = r.support !== null && r.support !== r.status ? `\n${c.dim('evidence:')} ${paintStatus(c, r.support)}` : '';
     return `${paintStatus(c, r.status)}${support}${r.grade ? `\n${c.dim('grade')} ${r.grade}` : ''}`;
   };
-  const rows = h.rows.map((r) => {
+  const skipped = Math.max(0, h.rows.length - HISTORY_SHOWN);
+  const rows = h.rows.slice(skipped).map((r) => {
     const what = r.change === 'renamed' ? changeWords({ ...r, path: renamedFrom.get(r) ?? '?' }) : changeWords(r);
     const id = h.ids.length > 1 && r.id !== null ? ` (${r.id})` : '';
     return [
@@ -62,7 +66,8 @@ const text: HistoryFormatter = (history, { color, width }) => {
       r.evidence === null ? '' : String(r.evidence), `${what}${id}${r.problem ? ` — ${r.problem}` : ''}`,
     ];
   });
-  const headline = wrap(historyHeadline(h), width);
+  const earlier = skipped > 0 ? `\n${c.dim(wrap(`… ${skipped.toLocaleString('en-US')} earlier commits left out; --format json or csv lists every one`, width))}` : '';
+  const headline = wrap(historyHeadline(h), width) + earlier;
   if (rows.length === 0) return `${headline}\n`;
   // Dates, commits, statuses, grades and counts keep their width; the change, then the author and value, wrap first.
   const table = fitTable(head, rows, { width, color, flex: 6, keep: [0, 1, 3], right: [5] });
