@@ -138,10 +138,10 @@ export function loadQuery(settings: RunSettings, io: Io, onThen?: (then: Dataset
   return queryContext(ds, new Entities(settings.config.aliases), settings.today);
 }
 
-/** Terminal width for tables: the terminal's, else $COLUMNS, else 120. */
+/** Terminal width for tables: the terminal's, else $COLUMNS, else 120; a terminal narrower than 40 columns gets 40 (the narrowest layout). */
 export function terminalWidth(io: Io): number {
   const cols = io.stdout.columns ?? Number(io.env.COLUMNS);
-  return Number.isFinite(cols) && cols > 40 ? cols : 120;
+  return Number.isFinite(cols) && cols > 0 ? Math.max(40, Math.floor(cols)) : 120;
 }
 
 /** The usage error for an id that names no claim: a source's id gets `forSource` as a pointer, else the nearest claim ids. */

@@ -1,7 +1,7 @@
 /** Output formats of `claims list`: table, json, csv, markdown, yaml, ids. */
 import { stringify } from 'yaml';
 import { escapeDeep } from './escape.js';
-import { fitTable, paintStatus, painter } from './table.js';
+import { fitWhole, paintStatus, painter } from './table.js';
 import type { ListFormat } from './names.js';
 import type { ListFormatter } from './types.js';
 import { csv, mdTable, valueText } from './values.js';
@@ -26,7 +26,8 @@ const table: ListFormatter = (views, { color, width }) => {
     valueText(v),
     v.statement + (v.overdue ? c.red(' (overdue)') : '') + (v.superseded_by ? c.dim(` (superseded by ${v.superseded_by})`) : ''),
   ]);
-  const out = fitTable(['id', 'status', 'as of', 'value', 'statement'], rows, { width, color, keep: [0, 1] });
+  // Ids are never cut: when they do not fit beside a readable statement, each claim becomes a record of its own.
+  const out = fitWhole(['id', 'status', 'as of', 'value', 'statement'], rows, { width, color, keep: [0, 1] });
   return `${out}\n${views.length} claim${views.length === 1 ? '' : 's'}\n`;
 };
 

@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import { STATUSES } from '../model/schema.js';
 import { SOURCING_TIERS, type Report } from '../report/types.js';
 import { escapeDeep } from './escape.js';
-import { dimLines, visible, wrap } from './layout.js';
+import { dimLines, fitWrap, visible } from './layout.js';
 import {
   andMore, barLength, concentrationIntro, confirmSentence, FILTERS_COUNTED, FILTERS_NOTE, forecastsTitle, forecastState, heavyOrigin,
   leftOut, loweredFall, namedClaims, NO_FIGURES, NO_HEAVY_ORIGIN, NO_RUMORS, noSinglePoint, NO_VALUE, originCounts, pct, pointMarks,
@@ -23,14 +23,14 @@ function statusPaint(c: ChalkInstance): CellPaint {
 }
 
 function heading(c: ChalkInstance, n: number, title: string, width: number): string {
-  return c.bold(wrap(`${n}. ${title}`, width));
+  return c.bold(fitWrap(`${n}. ${title}`, width));
 }
 
 function textOverview(r: Report, c: ChalkInstance, width: number, color: boolean): string[] {
   const o = r.overview;
   const out: string[] = [];
   const parts = o.statuses.filter((s) => o.totals[s] > 0).map((s) => `${o.totals[s]} ${s}`);
-  out.push(wrap(`${plural(o.total, 'claim')}${parts.length ? `: ${parts.join(', ')}` : ''}.${r.filters_applied ? FILTERS_COUNTED : ''}`, width));
+  out.push(fitWrap(`${plural(o.total, 'claim')}${parts.length ? `: ${parts.join(', ')}` : ''}.${r.filters_applied ? FILTERS_COUNTED : ''}`, width));
   if (o.total === 0) return out;
   const rows = o.rows.map((row) => [row.category, ...o.statuses.map((s) => String(row.counts[s])), String(row.total)]);
   rows.push(['total', ...o.statuses.map((s) => String(o.totals[s])), String(o.total)]);
@@ -48,37 +48,37 @@ function textOverview(r: Report, c: ChalkInstance, width: number, color: boolean
 }
 
 function textSourcing(r: Report, c: ChalkInstance, width: number, color: boolean): string[] {
-  const out: string[] = [wrap(sourcingIntro(r), width)];
+  const out: string[] = [fitWrap(sourcingIntro(r), width)];
   for (const tier of SOURCING_TIERS) {
     const entries = tierEntries(r, tier);
-    out.push('', c.bold(wrap(`${TIER_TITLE[tier]} (${entries.length})`, width)), dimLines(c, wrap(TIER_BLURB[tier], width)));
+    out.push('', c.bold(fitWrap(`${TIER_TITLE[tier]} (${entries.length})`, width)), dimLines(c, fitWrap(TIER_BLURB[tier], width)));
     if (entries.length === 0) continue;
     const rows = entries.map((e) => [
       `${e.id}\n${e.value ?? NO_VALUE}${e.as_of ? ` · ${e.as_of}` : ''}`,
       `${e.status}\ngrade ${e.grade}`,
       `${sourcingSentence(e)}. Origins: ${originCounts(e)}.`,
     ]);
-    out.push(fitted(['claim', 'status', 'why'], rows, width, color, {}, statusPaint(c)));
+    out.push(fitted(['claim', 'status', 'why'], rows, width, color, { keep: [0] }, statusPaint(c)));
   }
   return out;
 }
 
 function textRumors(r: Report, c: ChalkInstance, width: number, color: boolean): string[] {
-  if (r.rumors.length === 0) return [wrap(NO_RUMORS, width)];
-  const out = [wrap(rumorsIntro(r), width)];
+  if (r.rumors.length === 0) return [fitWrap(NO_RUMORS, width)];
+  const out = [fitWrap(rumorsIntro(r), width)];
   const rows = r.rumors.map((x) => [
     `${x.id}\n${x.subject} · ${x.category}${x.as_of ? `\n${x.as_of}` : ''}`,
     x.status,
     `${x.statement}\n→ ${confirmSentence(x)}`,
   ]);
-  out.push(fitted(['claim', 'status', 'statement and what would confirm it'], rows, width, color, {}, statusPaint(c)));
+  out.push(fitted(['claim', 'status', 'statement and what would confirm it'], rows, width, color, { keep: [0] }, statusPaint(c)));
   return out;
 }
 
 function textWatchlist(r: Report, c: ChalkInstance, width: number, color: boolean): string[] {
   const w = r.watchlist;
   const out: string[] = [];
-  out.push(c.bold(wrap(forecastsTitle(r), width)));
+  out.push(c.bold(fitWrap(forecastsTitle(r), width)));
   if (w.forecasts.length === 0) out.push('  none');
   else {
     const rows = w.forecasts.map((f) => {
@@ -86,56 +86,56 @@ function textWatchlist(r: Report, c: ChalkInstance, width: number, color: boolea
       return [f.id, f.due, state, `${f.statement}${f.value ? ` (${f.value})` : ''}`];
     });
     const paint: CellPaint = (s) => (s === 'overdue' || s === 'missed' ? c.red(s) : s === 'met' ? c.green(s) : undefined);
-    out.push(fitted(['forecast', 'due', 'state', 'statement'], rows, width, color, {}, paint));
+    out.push(fitted(['forecast', 'due', 'state', 'statement'], rows, width, color, { keep: [0] }, paint));
   }
-  out.push('', c.bold(wrap(`Unresolved rumors (${w.rumors.length})`, width)));
+  out.push('', c.bold(fitWrap(`Unresolved rumors (${w.rumors.length})`, width)));
   if (w.rumors.length === 0) out.push('  none');
   else {
     const rows = w.rumors.map((x) => [x.id, x.as_of ?? '—', x.statement]);
-    out.push(fitted(['rumor', 'as of', 'statement'], rows, width, color));
+    out.push(fitted(['rumor', 'as of', 'statement'], rows, width, color, { keep: [0] }));
   }
   return out;
 }
 
 function textConflicts(r: Report, c: ChalkInstance, width: number, color: boolean): string[] {
   const k = r.conflicts;
-  const out: string[] = [c.bold(wrap(`Value conflicts (${k.conflicts.length})`, width))];
+  const out: string[] = [c.bold(fitWrap(`Value conflicts (${k.conflicts.length})`, width))];
   if (k.conflicts.length === 0) out.push('  none');
   for (const x of k.conflicts) {
-    out.push(wrap(`${c.yellow('✖')} ${x.subject} · ${x.category} · ${x.period}: these cannot both be true`, width, '  ', '    '));
-    for (const s of [x.a, x.b]) out.push(wrap(`${s.id} (${paintStatus(c, s.status)}) says ${s.value}: ${s.statement}`, width, '    ', '      '));
+    out.push(fitWrap(`${c.yellow('✖')} ${x.subject} · ${x.category} · ${x.period}: these cannot both be true`, width, '  ', '    '));
+    for (const s of [x.a, x.b]) out.push(fitWrap(`${s.id} (${paintStatus(c, s.status)}) says ${s.value}: ${s.statement}`, width, '    ', '      '));
   }
-  out.push('', c.bold(wrap(`Superseded claims (${k.superseded.length})`, width)));
+  out.push('', c.bold(fitWrap(`Superseded claims (${k.superseded.length})`, width)));
   if (k.superseded.length === 0) out.push('  none');
   else {
     const rows = k.superseded.map((s) => [
       `${s.id}\n→ ${s.superseded_by}`,
       `was: ${s.statement}${s.value ? ` (${s.value})` : ''}\nnow: ${s.superseded_by_statement ?? '?'}${s.superseded_by_value ? ` (${s.superseded_by_value})` : ''}`,
     ]);
-    out.push(fitted(['claim → superseded by', 'statements'], rows, width, color));
+    out.push(fitted(['claim → superseded by', 'statements'], rows, width, color, { keep: [0] }));
   }
   if (k.corrections.length > 0) {
-    out.push('', c.bold(wrap(`Retracted and disputed (${k.corrections.length})`, width)));
-    for (const x of k.corrections) out.push(wrap(`${x.id} (${paintStatus(c, x.status)}${x.date ? ` ${x.date}` : ''}): ${x.reason ?? 'no reason recorded'}`, width, '  ', '    '));
+    out.push('', c.bold(fitWrap(`Retracted and disputed (${k.corrections.length})`, width)));
+    for (const x of k.corrections) out.push(fitWrap(`${x.id} (${paintStatus(c, x.status)}${x.date ? ` ${x.date}` : ''}): ${x.reason ?? 'no reason recorded'}`, width, '  ', '    '));
   }
   return out;
 }
 
 function textConcentration(r: Report, c: ChalkInstance, width: number, color: boolean): string[] {
-  if (r.concentration.length === 0) return [wrap('No origins: no claims to trace.', width)];
-  const out = [wrap(concentrationIntro(r), width)];
+  if (r.concentration.length === 0) return [fitWrap('No origins: no claims to trace.', width)];
+  const out = [fitWrap(concentrationIntro(r), width)];
   const rows = r.concentration.map((e) => [
     e.origin,
     String(e.claims),
     e.concentrated ? `${pct(e.share)} ▲` : pct(e.share),
     sourceLabel(e),
   ]);
-  out.push(fitted(['origin', 'claims', 'share', 'source'], rows, width, color, { right: [1, 2] }, (s) => (s.endsWith(' ▲') ? c.yellow(s) : undefined)));
+  out.push(fitted(['origin', 'claims', 'share', 'source'], rows, width, color, { right: [1, 2], keep: [0] }, (s) => (s.endsWith(' ▲') ? c.yellow(s) : undefined)));
   const heavy = r.concentration.filter((e) => e.concentrated);
   for (const e of heavy) {
-    out.push(wrap(heavyOrigin(e, r, e.origin), width, '', '  '));
+    out.push(fitWrap(heavyOrigin(e, r, e.origin), width, '', '  '));
   }
-  if (heavy.length === 0) out.push(wrap(NO_HEAVY_ORIGIN, width));
+  if (heavy.length === 0) out.push(fitWrap(NO_HEAVY_ORIGIN, width));
   return out;
 }
 
@@ -148,11 +148,11 @@ function markCell(c: ChalkInstance, marks: TimelineMark[]): string {
 }
 
 function textTimelines(r: Report, c: ChalkInstance, width: number): string[] {
-  if (r.timelines.length === 0) return [wrap(NO_FIGURES, width)];
-  const out: string[] = [dimLines(c, wrap(timelineLegend(), width))];
+  if (r.timelines.length === 0) return [fitWrap(NO_FIGURES, width)];
+  const out: string[] = [dimLines(c, fitWrap(timelineLegend(), width))];
   for (const t of r.timelines) {
     out.push('');
-    out.push(c.bold(wrap(`${t.subject} · ${t.category} (${timelineUnit(t)})`, width)));
+    out.push(c.bold(fitWrap(`${t.subject} · ${t.category} (${timelineUnit(t)})`, width)));
     const max = maxOf(t.points.map((p) => p.amount), 0);
     const dateW = maxOf(t.points.map((p) => (p.as_of ?? '—').length), 5);
     const formW = maxOf(t.points.map((p) => visible(p.form)), 0);
@@ -164,26 +164,26 @@ function textTimelines(r: Report, c: ChalkInstance, width: number): string[] {
       const tail = `${p.id}${p.forecast ? ' (forecast)' : ''}${p.superseded_by ? ` (superseded by ${p.superseded_by})` : ''}`;
       const tone = (s: string) => (p.forecast ? dimLines(c, s) : s);
       if (visible(`${head}  ${tail}`) <= width) out.push(tone(`${head}  ${tail}`));
-      else out.push(tone(head.replace(/\s+$/, '')), tone(wrap(tail, width, ' '.repeat(Math.min(lead, width - 12)), ' '.repeat(Math.min(lead + 2, width - 12)))));
+      else out.push(tone(head.replace(/\s+$/, '')), tone(fitWrap(tail, width, ' '.repeat(Math.min(lead, width - 12)), ' '.repeat(Math.min(lead + 2, width - 12)))));
     }
-    if (t.skipped.length > 0) out.push(dimLines(c, wrap(leftOut(t, t.skipped.join(', ')), width, '  ', '    ')));
+    if (t.skipped.length > 0) out.push(dimLines(c, fitWrap(leftOut(t, t.skipped.join(', ')), width, '  ', '    ')));
   }
   return out;
 }
 
 function textSinglePoints(r: Report, c: ChalkInstance, width: number): string[] {
   const s = r.single_points_of_failure;
-  const out = [dimLines(c, wrap(SPOF_BLURB, width))];
-  if (s.sources.length === 0) return [...out, wrap(noSinglePoint(r), width)];
-  out.push(wrap(spofIntro(r), width));
+  const out = [dimLines(c, fitWrap(SPOF_BLURB, width))];
+  if (s.sources.length === 0) return [...out, fitWrap(noSinglePoint(r), width)];
+  out.push(fitWrap(spofIntro(r), width));
   for (const e of s.sources) {
     const { named, more } = namedClaims(e);
-    out.push('', wrap(`${c.bold(e.source)} — ${sourceLabel(e)}`, width, '', '  '), wrap(`${spofCounts(e)}:`, width, '  ', '    '));
+    out.push('', fitWrap(`${c.bold(e.source)} — ${sourceLabel(e)}`, width, '', '  '), fitWrap(`${spofCounts(e)}:`, width, '  ', '    '));
     for (const x of named) {
       const fall = x.after === null ? c.red(loweredFall(x)) : loweredFall(x).replace(' → ', ` ${c.yellow('→')} `);
-      out.push(wrap(`${x.id}: ${fall}`, width, '    ', '      '));
+      out.push(fitWrap(`${x.id}: ${fall}`, width, '    ', '      '));
     }
-    if (more > 0) out.push(wrap(andMore(more), width, '    '));
+    if (more > 0) out.push(fitWrap(andMore(more), width, '    '));
   }
   return out;
 }
@@ -196,8 +196,8 @@ export const text: ReportFormatter = (raw, { color, width }) => {
   const sections: Array<(r: Report, c: ChalkInstance, width: number, color: boolean) => string[]> = [
     textOverview, textSourcing, textRumors, textWatchlist, textConflicts, textConcentration, textTimelines, textSinglePoints, overTimeText,
   ];
-  const out: string[] = [c.bold(wrap(`Claims report for ${r.generated_for}`, width))];
-  if (r.filters_applied) out.push(dimLines(c, wrap(FILTERS_NOTE, width)));
+  const out: string[] = [c.bold(fitWrap(`Claims report for ${r.generated_for}`, width))];
+  if (r.filters_applied) out.push(dimLines(c, fitWrap(FILTERS_NOTE, width)));
   sections.forEach((section, i) => {
     out.push('', heading(c, i + 1, REPORT_SECTIONS[i]!, width));
     // A loop, not a spread: a section can have more lines than a call takes arguments.

@@ -2,7 +2,7 @@
 import { stringify } from 'yaml';
 import type { SourceView } from '../query/sources.js';
 import { escapeDeep } from './escape.js';
-import { fitTable, painter } from './table.js';
+import { fitWhole, painter } from './table.js';
 import type { SourcesFormatter } from './types.js';
 import type { SourcesFormat } from './names.js';
 import { csv, mdTable } from './values.js';
@@ -35,7 +35,8 @@ const table: SourcesFormatter = (views, { color, width }) => {
     Object.entries(s.class_by_subject).map(([subject, cls]) => `${cls} → ${subject}`).join('\n'),
     record(s, '\n'),
   ]);
-  return `${fitTable(['id', 'kind · grade', 'publisher', 'uses', 'class toward subjects', 'track record'], rows, { width, color, flex: 4, keep: [0] })}\n${views.length} source${views.length === 1 ? '' : 's'}\n`;
+  // Ids are never cut: when they do not fit, each source becomes a record of its own.
+  return `${fitWhole(['id', 'kind · grade', 'publisher', 'uses', 'class toward subjects', 'track record'], rows, { width, color, flex: 4, keep: [0] })}\n${views.length} source${views.length === 1 ? '' : 's'}\n`;
 };
 
 /** The `claims sources` output formats by name. */

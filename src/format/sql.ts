@@ -1,7 +1,7 @@
 /** Output formats of `claims sql`: a terminal table, CSV, JSON and a markdown table. Pure: a result in, text out. */
 import { escapeControls } from './escape.js';
 import type { SqlFormat } from './names.js';
-import { fitTable } from './table.js';
+import { fitTable, fitWhole, naturalWidth } from './table.js';
 import type { SqlCell, SqlFormatter, SqlResult } from './types.js';
 import { csv, mdTable, plural } from './values.js';
 
@@ -33,6 +33,9 @@ function uniqueNames(columns: string[]): string[] {
   });
 }
 
+/** Column names that hold ids (`id`, `claim_id`, `source_id`, `origin_id`, `best_origin`…): cut, an id no longer finds its file. */
+const ID_COLUMN = /^(id|\w*_id|best_origin|origin|source|claim)$/i;
+
 const moreNote = (r: SqlResult): string => (r.more > 0 ? `… ${plural(r.more, 'more row')} not shown: add LIMIT/OFFSET to the query, or use --format csv or json for every row\n` : '');
 
 const table: SqlFormatter = (r, { color, width }) => {
@@ -40,7 +43,12 @@ const table: SqlFormatter = (r, { color, width }) => {
   const shown = r.rows.length + r.more;
   if (r.rows.length === 0) return `${r.columns.map((c) => escapeControls(c)).join(' | ')}\nNo rows.\n`;
   const rows = r.rows.map((row) => row.map((v) => escapeControls(cellText(v), '\n')));
-  const out = fitTable(r.columns.map((c) => escapeControls(c)), rows, { width, color, right: numericColumns(r) });
+  const head = r.columns.map((c) => escapeControls(c));
+  // Rows of one line each need no rule between them; rows that wrap keep it, so a reader sees where each ends.
+  const compact = naturalWidth(head, rows) <= width && rows.every((row) => row.every((cell) => !cell.includes('\n')));
+  const opts = { width, color, right: numericColumns(r), compact };
+  // An id in the first column is never cut: when it cannot stay whole, each row becomes a record.
+  const out = ID_COLUMN.test(r.columns[0]!) ? fitWhole(head, rows, { ...opts, keep: [0] }) : fitTable(head, rows, opts);
   return `${out}\n${plural(shown, 'row')}\n${moreNote(r)}`;
 };
 

@@ -1,7 +1,7 @@
 /** Terminal tables fitted to a width, with one flexible column that wraps. */
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
-import { ANSI_CODE, visible, wrap } from './layout.js';
+import { ANSI_CODE, fitWrap, visible } from './layout.js';
 
 /** Options for a fitted table. */
 export interface FitOptions {
@@ -14,6 +14,8 @@ export interface FitOptions {
   keep?: number[];
   /** Right-align these column indexes (numbers). */
   right?: number[];
+  /** No rule line between rows (rows of one line each read as a list). */
+  compact?: boolean;
 }
 
 /** A chalk instance that colours only when asked. */
@@ -90,8 +92,12 @@ function widestWord(cell: string): number {
  * Each cell is first cut to a bounded size (`boundCell`), and each row is laid out on its own, so the cost is linear in the rows.
  */
 export function fitTable(head: string[], rawRows: string[][], opts: FitOptions): string {
-  const c = painter(opts.color);
   const rows = rawRows.map((r) => r.map(boundCell));
+  return layoutTable(head, rows, columnWidths(head, rows, opts), opts);
+}
+
+/** The column widths `fitTable` gives bounded rows (each including its two columns of padding). */
+function columnWidths(head: string[], rows: string[][], opts: FitOptions): number[] {
   const natural = head.map((h, i) => maxOf(rows.map((r) => cellWidth(r[i] ?? '')), visible(h)) + 2);
   const flex = opts.flex ?? head.length - 1;
   const available = opts.width - (head.length + 1);
@@ -110,13 +116,20 @@ export function fitTable(head: string[], rawRows: string[][], opts: FitOptions):
     if (sumOthers() + floors[flex]! > available) floors[flex] = Math.max(10, available - sumOthers());
     widths = fitWidths(natural, floors, available);
   }
+  return widths;
+}
+
+/** Bounded rows drawn as a bordered table with these column widths. */
+function layoutTable(head: string[], rows: string[][], widths: number[], opts: FitOptions): string {
+  const c = painter(opts.color);
+  const flex = opts.flex ?? head.length - 1;
   const layout = (withHead: boolean): Table.Table => new Table({
     ...(withHead ? { head: head.map((h) => c.bold(h)) } : {}),
     colWidths: widths,
     wordWrap: true,
     wrapOnWordBoundary: true,
     colAligns: head.map((_, i) => (opts.right?.includes(i) ? 'right' : 'left')),
-    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
+    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1, compact: opts.compact === true },
   });
   // Ids and codes must never be cut: outside the flexible column, cells break anywhere rather than truncate.
   // (Only cells with a word wider than their column: hard wrapping counts colour codes as text.)
@@ -130,11 +143,37 @@ export function fitTable(head: string[], rawRows: string[][], opts: FitOptions):
     const batch = layout(false);
     for (const r of rows.slice(start, start + ROWS_PER_LAYOUT)) batch.push(cells(r));
     const body = batch.toString().split('\n');
-    lines.push(separator);
+    if (start === 0 || opts.compact !== true) lines.push(separator);
     for (let k = 1; k < body.length - 1; k++) lines.push(body[k]!);
   }
   lines.push(bottom);
   return lines.join('\n');
+}
+
+/** The narrowest the flexible column (a statement) gets in a table whose ids are kept whole, before rows become records. */
+const MIN_FLEX_WHOLE = 16;
+
+/**
+ * Whether bounded rows laid out at `widths` keep every word of the `keep` columns (ids) whole, give the flexible column
+ * a readable width, and fit `width`.
+ */
+function keepsWhole(head: string[], rows: string[][], widths: number[], opts: FitOptions): boolean {
+  if (widths.reduce((a, b) => a + b, 0) + head.length + 1 > opts.width) return false;
+  const flex = opts.flex ?? head.length - 1;
+  const flexNatural = maxOf(rows.map((r) => cellWidth(r[flex] ?? '')), visible(head[flex] ?? '')) + 2;
+  if (widths[flex]! < Math.min(flexNatural, MIN_FLEX_WHOLE + 2)) return false;
+  return (opts.keep ?? []).every((k) => rows.every((r) => widestWord(r[k] ?? '') <= widths[k]! - 2));
+}
+
+/**
+ * A fitted table whose `keep` columns (ids) are never cut, or, when they cannot stay whole beside a readable flexible
+ * column within `width`, one record per row (`records`). `paint` colours whole cells of the records as `fitted` does.
+ */
+export function fitWhole(head: string[], rawRows: string[][], opts: FitOptions, paint?: CellPaint): string {
+  const rows = rawRows.map((r) => r.map(boundCell));
+  const widths = columnWidths(head, rows, opts);
+  if (keepsWhole(head, rows, widths, opts)) return layoutTable(head, rows, widths, opts);
+  return records(head, rows, opts.width, opts.color, opts.color ? paint : undefined);
 }
 
 /** Colours a status or support level by what it means: green confirmed, cyan the company's word, yellow rumor, magenta disputed, red retracted. */
@@ -162,9 +201,14 @@ export type CellPaint = (cell: string) => string | undefined;
  * A fitted table, or, when even its narrowest layout is wider than `width`, one record per row.
  * Cells are laid out plain; `paint` colours whole cells (a status, a flag) afterwards, so colour never changes the layout.
  */
-export function fitted(head: string[], rows: string[][], width: number, color: boolean, opts: { flex?: number; right?: number[] } = {}, paint?: CellPaint): string {
-  const table = fitTable(head, rows, { width, color, ...opts });
-  if (table.split('\n').every((l) => visible(l) <= width)) return color && paint ? paintCells(table, rows, paint) : table;
+export function fitted(head: string[], rows: string[][], width: number, color: boolean, opts: { flex?: number; right?: number[]; keep?: number[] } = {}, paint?: CellPaint): string {
+  const bounded = rows.map((r) => r.map(boundCell));
+  const fit = { width, color, ...opts };
+  const widths = columnWidths(head, bounded, fit);
+  // With `keep`, the table must also leave those columns' words (ids) whole.
+  const whole = opts.keep === undefined || keepsWhole(head, bounded, widths, fit);
+  const table = whole ? layoutTable(head, bounded, widths, fit) : '';
+  if (whole && table.split('\n').every((l) => visible(l) <= width)) return color && paint ? paintCells(table, rows, paint) : table;
   return records(head, rows, width, color, color ? paint : undefined);
 }
 
@@ -188,13 +232,14 @@ export function naturalWidth(head: string[], rows: string[][]): number {
 export function records(head: string[], rows: string[][], width: number, color: boolean, paint?: CellPaint): string {
   const c = painter(color);
   const out: string[] = [];
+  // Words (ids, URLs) stay whole; only one wider than the whole width is broken.
   for (const r of rows) {
-    out.push(wrap(`• ${c.bold((r[0] ?? '').replace(/\n/g, ' '))}`, width, '', '  '));
+    out.push(fitWrap(`• ${c.bold((r[0] ?? '').replace(/\n/g, ' '))}`, width, '', '  '));
     head.forEach((h, i) => {
       if (i === 0) return;
       const raw = (r[i] ?? '').replace(/\n/g, ' ');
       const cell = paint?.(raw) ?? raw;
-      if (cell !== '') out.push(wrap(`${h}: ${cell}`, width, '    ', '      '));
+      if (cell !== '') out.push(fitWrap(`${h}: ${cell}`, width, '    ', '      '));
     });
   }
   return out.join('\n');
