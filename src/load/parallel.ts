@@ -14,8 +14,12 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 
-/** Below this many files a dataset is read on the main thread alone. */
-export const PARALLEL_MIN_FILES = 2000;
+/**
+ * Below this many files a dataset is read on the main thread alone: a worker costs about 0.3 s of CPU to start and to
+ * hand its results back (10,000 claims, 11,000 files: 1.55 s of CPU on two threads against 1.25 s on one), which a
+ * busy 2-core machine does not win back; on 55,000 files two threads took 0.87× the time of one (bench/results.json).
+ */
+export const PARALLEL_MIN_FILES = 20_000;
 /** Files a thread takes from the shared counter at a time. */
 export const BATCH = 64;
 /** A worker that finishes no file for this long is taken for dead. A worker never parses a file over 256 KiB itself. */
