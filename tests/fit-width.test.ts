@@ -84,6 +84,9 @@ describe('ids are never cut', async () => {
     const text = await claims(['report', '--today', '2026-11-24'], width);
     expect(cut(text, claimIds, width)).toEqual([]);
     expect(cut(text, origins, width)).toEqual([]);
+    // Statuses are words a reader scans for: the status column keeps them whole too.
+    expect(cut(text, ['company-reported'], width)).toEqual([]);
+    expect(text).not.toMatch(/company-reporte(?!d)/);
     expect(cut(await claims(['sql', 'SELECT id, statement FROM claims'], width), claimIds, width)).toEqual([]);
   });
 

@@ -58,7 +58,7 @@ function textSourcing(r: Report, c: ChalkInstance, width: number, color: boolean
       `${e.status}\ngrade ${e.grade}`,
       `${sourcingSentence(e)}. Origins: ${originCounts(e)}.`,
     ]);
-    out.push(fitted(['claim', 'status', 'why'], rows, width, color, { keep: [0] }, statusPaint(c)));
+    out.push(fitted(['claim', 'status', 'why'], rows, width, color, { keep: [0, 1] }, statusPaint(c)));
   }
   return out;
 }
@@ -71,7 +71,7 @@ function textRumors(r: Report, c: ChalkInstance, width: number, color: boolean):
     x.status,
     `${x.statement}\n→ ${confirmSentence(x)}`,
   ]);
-  out.push(fitted(['claim', 'status', 'statement and what would confirm it'], rows, width, color, { keep: [0] }, statusPaint(c)));
+  out.push(fitted(['claim', 'status', 'statement and what would confirm it'], rows, width, color, { keep: [0, 1] }, statusPaint(c)));
   return out;
 }
 
