@@ -8,7 +8,7 @@ import type { OverTimeStats } from '../history/stats.js';
 import type { Report } from '../report/types.js';
 import { esc } from './report-html-parts.js';
 import { statsSummary, trackRecordText } from './stats.js';
-import { wrap } from './layout.js';
+import { fitWrap as wrap } from './layout.js';
 import { mdTable } from './values.js';
 
 /** How many open rumors and sources the report names (the rest: `claims stats`). */
@@ -34,18 +34,18 @@ const more = (n: number, what: string): string => `… and ${n} more ${what}: \`
 export function overTimeText(r: Report, c: ChalkInstance, width: number): string[] {
   const s = r.over_time;
   const out = [c.dim(wrap(OVER_TIME_BLURB, width))];
-  if (!s) return [...out, NOT_COMPUTED];
+  if (!s) return [...out, wrap(NOT_COMPUTED, width)];
   out.push(...statsSummary(s).map((l) => wrap(l, width)));
   for (const x of s.confirmations.slice(0, OVER_TIME_LISTED)) {
     out.push(wrap(`${c.green(x.rumor)}: ${x.days === null ? 'confirmed' : `confirmed after ${x.days} days`} (${x.how}${x.confirmed_by ? ` by ${x.confirmed_by}` : ''}; ${x.method})`, width, '  ', '    '));
   }
   if (s.confirmations.length > OVER_TIME_LISTED) out.push(wrap(more(s.confirmations.length - OVER_TIME_LISTED, 'confirmations'), width, '  '));
   const open = oldestOpen(s);
-  if (open.length > 0) out.push('', 'Open the longest:');
+  if (open.length > 0) out.push('', wrap('Open the longest:', width));
   for (const o of open) out.push(wrap(`${c.yellow(o.id)} (${o.category}): open ${o.days_open ?? '—'} days, since ${o.since ?? '—'}`, width, '  ', '    '));
   if (s.open_rumors.length > open.length) out.push(wrap(more(s.open_rumors.length - open.length, 'open rumors'), width, '  '));
   const sources = topSources(s);
-  if (sources.length > 0) out.push('', 'Track record of the sources most claims come from:');
+  if (sources.length > 0) out.push('', wrap('Track record of the sources most claims come from:', width));
   for (const t of sources) out.push(wrap(`${t.source} (${t.reliability}): ${trackRecordText(t)}`, width, '  ', '    '));
   out.push(c.dim(wrap(`How: confirmations: ${s.methods.confirmations}. Open rumors: ${s.methods.open_rumors}.`, width)));
   return out;
