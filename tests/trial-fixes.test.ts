@@ -109,3 +109,16 @@ describe('history stays bounded', () => {
     expect(historyFormatters.csv(many, { color: false, width: 100 }).trim().split('\n')).toHaveLength(251);
   });
 });
+
+describe('claims sql markdown stays bounded', () => {
+  it('cuts a long cell with "…" as the table does; csv keeps it whole', async () => {
+    const long = 'T'.repeat(100_000);
+    const root = writeDataset({ ...SOURCES, 'claims/sources/big.yaml': `type: source\nid: big\ntitle: ${long}\npublisher: P\nkind: news\n` });
+    const md = await runCli(['sql', '--format', 'markdown', "SELECT title FROM sources WHERE id = 'big'"], root);
+    expect(md.code).toBe(0);
+    expect(md.stdout.length).toBeLessThan(1_000);
+    expect(md.stdout).toContain(`${'T'.repeat(499)}…`);
+    const csvOut = await runCli(['sql', '--format', 'csv', "SELECT title FROM sources WHERE id = 'big'"], root);
+    expect(csvOut.stdout).toContain(long);
+  });
+});

@@ -36,6 +36,9 @@ function uniqueNames(columns: string[]): string[] {
 /** Column names that hold ids (`id`, `claim_id`, `source_id`, `origin_id`, `best_origin`…): cut, an id no longer finds its file. */
 const ID_COLUMN = /^(id|\w*_id|best_origin|origin|source|claim)$/i;
 
+/** Longest markdown cell, in characters. */
+export const MD_CELL_CHARS = 500;
+
 const moreNote = (r: SqlResult): string => (r.more > 0 ? `… ${plural(r.more, 'more row')} not shown: add LIMIT/OFFSET to the query, or use --format csv or json for every row\n` : '');
 
 const table: SqlFormatter = (r, { color, width }) => {
@@ -61,7 +64,11 @@ const json: SqlFormatter = (r) => {
 
 const markdown: SqlFormatter = (r) => {
   if (r.columns.length === 0) return '';
-  const rows = r.rows.map((row) => row.map((v) => escapeControls(cellText(v), '\n')));
+  // Bounded like the table: a cell longer than MD_CELL_CHARS is cut with "…" (csv and json carry it whole).
+  const rows = r.rows.map((row) => row.map((v) => {
+    const text = escapeControls(cellText(v), '\n');
+    return text.length > MD_CELL_CHARS ? `${text.slice(0, MD_CELL_CHARS - 1)}…` : text;
+  }));
   return mdTable(r.columns.map((c) => escapeControls(c)), rows, numericColumns(r)) + (r.more > 0 ? `\n${moreNote(r)}` : '');
 };
 
