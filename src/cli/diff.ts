@@ -16,7 +16,7 @@ import { loadDataset } from '../load/dataset.js';
 import type { Overlay } from '../load/snapshot.js';
 import { Entities } from '../provenance/index.js';
 import { queryContext } from '../query/view.js';
-import { buildReport } from '../report/build.js';
+import { concentration } from '../report/build.js';
 import { CONCENTRATION_THRESHOLD } from '../report/types.js';
 import { MAX_BYTES, safeReadFile } from '../util/safe-read.js';
 import { type Io, UsageError, wantsColor } from './io.js';
@@ -57,7 +57,7 @@ function side(rev: string | null, commit: string | null, dataset: Dataset, overl
   const info = commit === null ? null : hist.info(commit);
   return {
     rev, commit, date: info?.date ?? null, subject: info?.subject ?? null,
-    ctx, lint: result, concentration: buildReport(ctx, ctx.views).concentration,
+    ctx, lint: result, concentration: concentration(ctx, ctx.views),
   };
 }
 

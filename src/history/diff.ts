@@ -26,7 +26,7 @@ export interface DiffSide {
   subject: string | null;
   ctx: QueryContext;
   lint: LintResult;
-  /** The report's source concentration over every claim (`buildReport(...).concentration`). */
+  /** The report's source concentration over every claim (`concentration()` of src/report/build.ts, as the report computes it). */
   concentration: readonly ConcentrationEntry[];
 }
 

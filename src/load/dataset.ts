@@ -156,7 +156,9 @@ export function emptyDataset(root: string): Dataset {
  * have loaded it: `file` is its display path, `abs` where its text can be re-read for positions.
  */
 export function addFileFromText(ds: Dataset, text: string, where: { file: string; abs: string; stem: string; underSources: boolean }): FileRecord {
-  const result = parseFile(lineBreaksToLf(text), { underSources: where.underSources });
+  // The same fast path as loadDataset (a file outside the common shape falls back to yaml): a revision read by
+  // `claims diff` or `--at` costs what the working tree does.
+  const result = (fastPathEnabled() ? parseFileFast : parseFile)(lineBreaksToLf(text), { underSources: where.underSources });
   const id = typeof result.raw?.id === 'string' ? result.raw.id : undefined;
   const record: FileRecord = { file: where.file, abs: where.abs, stem: where.stem, type: result.declaredType, id, valid: result.parsed !== undefined, problems: result.problems };
   addRecord(ds, record, result.parsed ? ({ file: where.file, data: result.parsed.data } as ClaimRecord | SourceRecord) : undefined);

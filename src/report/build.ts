@@ -190,7 +190,7 @@ function conflicts(ctx: QueryContext, views: ClaimView[]): ConflictsSection {
   return { conflicts: found, superseded, corrections };
 }
 
-function concentration(ctx: QueryContext, views: ClaimView[]): ConcentrationEntry[] {
+export function concentration(ctx: QueryContext, views: ClaimView[]): ConcentrationEntry[] {
   const carried = new Map<string, string[]>();
   for (const v of views) {
     for (const o of new Set(v.origin_ids)) {
