@@ -3,6 +3,7 @@ import { impactFormatters } from '../format/impact.js';
 import type { ImpactFormat } from '../format/names.js';
 import type { SourceImpactReport } from '../format/types.js';
 import { claimsBySource, sourceImpact } from '../query/impact.js';
+import { publisherKey as fold } from '../query/filter.js';
 import type { QueryContext } from '../query/view.js';
 import { compareText } from '../util/compare.js';
 import { nearest } from '../util/suggest.js';
@@ -21,8 +22,6 @@ const MAX_LISTED = 5;
 
 const echo = (s: string): string => ([...s].length > MAX_ECHO ? `${[...s].slice(0, MAX_ECHO - 1).join('')}…` : s);
 const quoted = (ids: readonly string[]): string => ids.map((n) => `"${n}"`).join(', ');
-/** Publisher names compare as people type them: composed form, case and surrounding space ignored. */
-const fold = (s: string): string => s.normalize('NFC').trim().toLowerCase();
 
 /** "a, b, c and 4 more". */
 function someIds(ids: readonly string[]): string {

@@ -341,16 +341,10 @@ export function trackRecords(ctx: QueryContext, confirmed: ReadonlySet<string>):
 }
 
 /** A source's track record as `claims sources` shows it beside the reliability grade. */
-export interface SourceTrackRecord {
-  claims: number;
-  confirmed: number;
-  retracted: number;
-  disputed: number;
-  superseded: number;
-  open_rumors: number;
+export type SourceTrackRecord = Omit<TrackRecord, 'source' | 'reliability'> & {
   /** `dataset`: from the dataset's links alone; `dataset+git`: the history of status lines was read too. */
   method: 'dataset' | 'dataset+git';
-}
+};
 
 /**
  * The track records as `claims sources` shows them, by source id: from the dataset's links, and from the history of

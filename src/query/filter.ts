@@ -3,6 +3,7 @@ import { compareText, compareById } from '../util/compare.js';
 import { parsePartialDate, type PartialDate } from '../model/date.js';
 import { ASSERTIONS, CATEGORIES, STATUSES } from '../model/schema.js';
 import { SUPPORT_RANK, originId, type Entities, type Support } from '../provenance/index.js';
+import { normalizeName } from '../provenance/entities.js';
 import { dependsOn } from './impact.js';
 import type { ClaimView, QueryContext } from './view.js';
 import { valueList } from './view.js';
@@ -60,9 +61,9 @@ export function sourcesOfPublishers(ctx: Pick<QueryContext, 'index'>, names: rea
   return out;
 }
 
-/** How publisher names compare: case-insensitively, with runs of spaces as one. */
+/** How publisher names compare: as entity names do (NFC, case-insensitively, with runs of spaces as one). */
 export function publisherKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+  return normalizeName(name);
 }
 
 /** The last day a forecast may come true by: the end of its (possibly partial) due date. */
